@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../../define-event';
+
+/** Outcome of a listing operation for one SKU (link-broken); `issues` carries Amazon's messages when there are any. */
+export const ListingLinkBrokenV1 = defineEvent({
+  type: 'listings.listing-link-broken',
+  version: 1,
+  topic: 'listings.listing.link-broken.v1',
+  key: (data) => `${data.connectionId}:${data.sku}`,
+  data: z.object({
+    connectionId: z.string().min(1),
+    listingId: z.uuid(),
+    sku: z.string().min(1),
+    jobRunId: z.uuid().nullable(),
+    issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.string() })).default([]),
+  }),
+});
+/** Data of {@link ListingLinkBrokenV1}. */
+export type ListingLinkBrokenV1 = EventData<typeof ListingLinkBrokenV1>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../../define-event';
+
+/** Outcome of a listing operation for one SKU (sync-failed); `issues` carries Amazon's messages when there are any. */
+export const ListingSyncFailedV1 = defineEvent({
+  type: 'listings.listing-sync-failed',
+  version: 1,
+  topic: 'listings.listing.sync-failed.v1',
+  key: (data) => `${data.connectionId}:${data.sku}`,
+  data: z.object({
+    connectionId: z.string().min(1),
+    listingId: z.uuid(),
+    sku: z.string().min(1),
+    jobRunId: z.uuid().nullable(),
+    issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.string() })).default([]),
+  }),
+});
+/** Data of {@link ListingSyncFailedV1}. */
+export type ListingSyncFailedV1 = EventData<typeof ListingSyncFailedV1>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../../define-event';
+
+/** A change that matters to the platform happened to an imported order (status, ship-by dates, lines). */
+export const OrderUpdatedV1 = defineEvent({
+  type: 'orders.order-updated',
+  version: 1,
+  topic: 'orders.order.updated.v1',
+  key: (data) => data.amazonOrderId,
+  data: z.object({
+    orderId: z.uuid(),
+    connectionId: z.string().min(1),
+    amazonOrderId: z.string().min(1),
+    changes: z.array(z.string().min(1)).min(1),
+    status: z.string().min(1),
+  }),
+});
+/** Data of {@link OrderUpdatedV1}. */
+export type OrderUpdatedV1 = EventData<typeof OrderUpdatedV1>;
