@@ -1,0 +1,15 @@
+import { PlatformModule } from '@amazon-channel/platform-service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AuthConnectionsConfig } from './config/auth-connections.config';
+import { AUTH_CONNECTIONS_SERVICE } from './service';
+
+/** The auth-connections service. */
+@Module({})
+export class AppModule {
+  static register(config: AuthConnectionsConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(AUTH_CONNECTIONS_SERVICE, config, logDestination)],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { runServiceMigrations } from '@amazon-channel/platform-persistence';
+import { createServiceDataSource } from '@amazon-channel/platform-persistence';
+import { loadFulfillmentConfig } from './config/fulfillment.config';
+import { FULFILLMENT_SERVICE } from './service';
+
+/** Applies fulfillment's pending migrations and exits: a step of its own (nx run fulfillment:migrate, a k8s Job). */
+async function migrate(): Promise<void> {
+  const config = loadFulfillmentConfig();
+  const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...FULFILLMENT_SERVICE });
+  try {
+    const applied = await runServiceMigrations(dataSource);
+    process.stdout.write(`fulfillment: ${applied.length} migration(s) applied${applied.length ? `: ${applied.join(', ')}` : ''}\n`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  }
+}
+
+migrate().catch((error: unknown) => {
+  process.stderr.write(`fulfillment migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

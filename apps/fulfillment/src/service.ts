@@ -1,0 +1,12 @@
+import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
+import { migrations } from './database/migrations';
+
+/** fulfillment: its schema, entities and migrations. */
+export const FULFILLMENT_SERVICE: ServiceDefinition = {
+  name: 'fulfillment',
+  schema: 'fulfillment',
+  title: 'fulfillment',
+  description: 'Shipment confirmations to Amazon',
+  entities: [JobEntity],
+  migrations,
+};

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { runServiceMigrations } from '@amazon-channel/platform-persistence';
+import { createServiceDataSource } from '@amazon-channel/platform-persistence';
+import { loadOrdersConfig } from './config/orders.config';
+import { ORDERS_SERVICE } from './service';
+
+/** Applies orders's pending migrations and exits: a step of its own (nx run orders:migrate, a k8s Job). */
+async function migrate(): Promise<void> {
+  const config = loadOrdersConfig();
+  const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...ORDERS_SERVICE });
+  try {
+    const applied = await runServiceMigrations(dataSource);
+    process.stdout.write(`orders: ${applied.length} migration(s) applied${applied.length ? `: ${applied.join(', ')}` : ''}\n`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  }
+}
+
+migrate().catch((error: unknown) => {
+  process.stderr.write(`orders migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { PlatformModule } from '@amazon-channel/platform-service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { JobRunsModule } from './job-runs/job-runs.module';
+import type { SchedulerConfig } from './config/scheduler.config';
+import { SCHEDULER_SERVICE } from './service';
+
+/** The scheduler service. */
+@Module({})
+export class AppModule {
+  static register(config: SchedulerConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(SCHEDULER_SERVICE, config, logDestination), JobRunsModule],
+    };
+  }
+}

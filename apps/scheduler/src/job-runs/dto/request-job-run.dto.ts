@@ -1,0 +1,28 @@
+import { jobOperationSchema, jobTriggerSchema } from '@amazon-channel/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { z } from 'zod';
+
+/** Body of `POST /job-runs`. */
+export const requestJobRunSchema = z.object({
+  operation: jobOperationSchema,
+  connectionId: z.string().min(1).max(100),
+  trigger: jobTriggerSchema.default('API'),
+  settings: z.record(z.string(), z.unknown()).default({}),
+});
+/** Parsed {@link requestJobRunSchema}. */
+export type RequestJobRun = z.infer<typeof requestJobRunSchema>;
+
+/** OpenAPI shape of {@link requestJobRunSchema}. */
+export class RequestJobRunDto {
+  @ApiProperty({ enum: jobOperationSchema.options })
+  operation!: string;
+
+  @ApiProperty()
+  connectionId!: string;
+
+  @ApiProperty({ enum: jobTriggerSchema.options, required: false, default: 'API' })
+  trigger?: string;
+
+  @ApiProperty({ required: false, type: Object, additionalProperties: true })
+  settings?: Record<string, unknown>;
+}

@@ -1,0 +1,13 @@
+import type { ServiceDefinition } from '@amazon-channel/platform-service';
+import { JobRunEntity } from './job-runs/entities/job-run.entity';
+import { migrations } from './database/migrations';
+
+/** scheduler: its schema, entities and migrations. */
+export const SCHEDULER_SERVICE: ServiceDefinition = {
+  name: 'scheduler',
+  schema: 'scheduler',
+  title: 'scheduler',
+  description: 'Schedules and job runs',
+  entities: [JobRunEntity],
+  migrations,
+};

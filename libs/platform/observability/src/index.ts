@@ -1,0 +1,4 @@
+export * from './correlation-context';
+export * from './correlation.middleware';
+export * from './redaction';
+export * from './logger.module';

@@ -1,0 +1,35 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { maybeCorrelationId } from './correlation-context';
+import { REDACTED_LOG_PATHS, redactUrl } from './redaction';
+
+/** JSON logs (pino) for one service, with secrets redacted and the correlation id on every line. */
+export function createLoggerModule(service: string, level: string, destination?: NodeJS.WritableStream): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: [
+      {
+        level,
+        base: { service },
+        redact: { paths: REDACTED_LOG_PATHS, censor: '[REDACTED]' },
+        mixin: () => {
+          const correlationId = maybeCorrelationId();
+          return correlationId ? { correlationId } : {};
+        },
+        genReqId: (req: IncomingMessage) => {
+          const header = req.headers['x-correlation-id'];
+          return (Array.isArray(header) ? header[0] : header) ?? randomUUID();
+        },
+        customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+        },
+        // Probes and scrapes every few seconds would drown the useful lines.
+        autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
+      },
+      ...(destination ? [destination] : []),
+    ] as never,
+    forRoutes: ['*path'],
+  });
+}

@@ -1,0 +1,41 @@
+import { JOB_OWNERS, JobRequestedV1, type Envelope } from '@amazon-channel/contracts';
+import type { HandlerOutcome } from '@amazon-channel/platform-messaging';
+import { applyOnce } from '@amazon-channel/platform-persistence';
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { SERVICE_DEFINITION, type ServiceDefinition } from '../service-definition';
+import { JobEntity } from './job.entity';
+
+/** Accepts job requests for the operations this service owns and queues them, once per request. */
+@Controller()
+export class JobRequestsConsumer {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SERVICE_DEFINITION) private readonly service: ServiceDefinition,
+  ) {}
+
+  @EventPattern(JobRequestedV1.topic)
+  async onJobRequested(@Payload() event: Envelope<JobRequestedV1>): Promise<HandlerOutcome> {
+    if (JOB_OWNERS[event.data.operation] !== this.service.name) return 'applied';
+    const key = { consumerGroup: this.service.name, eventId: event.id, topic: JobRequestedV1.topic, eventType: event.type };
+    return applyOnce(this.dataSource, key, async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(JobEntity)
+        .values({
+          id: event.data.jobRunId,
+          tenantId: event.tenantId,
+          connectionId: event.data.connectionId,
+          operation: event.data.operation,
+          trigger: event.data.trigger,
+          settings: event.data.settings,
+          requestedAt: new Date(event.data.requestedAt),
+        })
+        // A second request event for the same run (a replay from another producer) is the same run.
+        .orIgnore()
+        .execute();
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { busConfig, databaseConfig, httpConfig, rolesConfig } from '@amazon-channel/platform-config';
+import { z } from 'zod';
+
+/** Outbox relay and consumer settings, with defaults that suit both Kafka and the in-process bus. */
+export const deliveryConfig = z.object({
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(100),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  OUTBOX_RETAIN_PUBLISHED_HOURS: z.coerce.number().int().min(1).default(168),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  CONSUMER_BACKOFF_MS: z.coerce.number().int().min(1).max(60000).default(200),
+  CONSUMER_BACKOFF_MAX_MS: z.coerce.number().int().min(1).max(300000).default(5000),
+});
+
+/** The variables every service reads; apps extend it with their own. */
+export const platformConfig = httpConfig.extend(databaseConfig.shape).extend(rolesConfig.shape).extend(deliveryConfig.shape).and(busConfig);
+/** Parsed {@link platformConfig}. */
+export type PlatformConfig = z.infer<typeof platformConfig>;

@@ -1,0 +1,62 @@
+import { createLoggerModule, CorrelationMiddleware } from '@amazon-channel/platform-observability';
+import { serviceDataSourceOptions } from '@amazon-channel/platform-persistence';
+import { Logger, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { register } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import type { PlatformConfig } from './platform.config';
+import { createTransport, PlatformRuntime } from './platform-runtime';
+import { MESSAGE_TRANSPORT, PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
+
+/**
+ * Everything a service gets from the platform: JSON logs, `/metrics`, `/health/*`, its DataSource
+ * (own schema, not yet connected), the bus transport and the outbox relay.
+ * @example imports: [PlatformModule.forService(ORDERS_SERVICE, config)]
+ */
+@Module({})
+export class PlatformModule implements NestModule {
+  static forService(service: ServiceDefinition, config: PlatformConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        createLoggerModule(service.name, config.LOG_LEVEL, logDestination),
+        TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
+        PrometheusModule.register({
+          controller: MetricsController,
+          path: '/metrics',
+          // Several services can share one process (the embedded default): default metrics register once.
+          defaultMetrics: { enabled: !register.getSingleMetric('process_cpu_user_seconds_total') },
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_DEFINITION, useValue: service },
+        { provide: PLATFORM_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: () =>
+            new DataSource(
+              serviceDataSourceOptions({
+                url: config.DATABASE_URL,
+                schema: service.schema,
+                entities: service.entities,
+                migrations: service.migrations,
+                poolSize: config.DATABASE_POOL_SIZE,
+              }),
+            ),
+        },
+        { provide: MESSAGE_TRANSPORT, useFactory: () => createTransport(config, service.name, new Logger('Bus')) },
+        PlatformRuntime,
+      ],
+      exports: [DataSource, MESSAGE_TRANSPORT, PlatformRuntime, SERVICE_DEFINITION, PLATFORM_CONFIG],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+}
