@@ -30,23 +30,27 @@ export async function bootstrapService(appModule: Type<unknown> | DynamicModule,
     new DocumentBuilder().setTitle(service.title).setDescription(service.description).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document);
+  const runtime = app.get(PlatformRuntime);
+  // Registered before the app initialises (global filters cannot be added later); consumers only
+  // start listening once the database and the bus are connected.
+  const microservice = app.connectMicroservice(
+    {
+      strategy: new EventBusServer({
+        group: service.name,
+        transport: runtime.transport,
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        backoff: { initialMs: config.CONSUMER_BACKOFF_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
+        log: (level, message, extra) => app.get(Logger)[level](`${message} ${JSON.stringify(extra)}`),
+      }),
+    },
+    { inheritAppConfig: false, deferInitialization: true },
+  );
+  microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
+  // The application runs the lifecycle hooks; the deferred microservice must not run them again.
+  (microservice as unknown as { setIsInitHookCalled(value: boolean): void }).setIsInitHookCalled(true);
   await app.listen(config.PORT, '0.0.0.0');
   const address = app.getHttpServer().address() as { port: number };
-  const runtime = app.get(PlatformRuntime);
   const connected = runtime.connect(async () => {
-    const microservice = app.connectMicroservice(
-      {
-        strategy: new EventBusServer({
-          group: service.name,
-          transport: runtime.transport,
-          maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-          backoff: { initialMs: config.CONSUMER_BACKOFF_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
-          log: (level, message, extra) => app.get(Logger)[level](`${message} ${JSON.stringify(extra)}`),
-        }),
-      },
-      { inheritAppConfig: false },
-    );
-    microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
     await app.startAllMicroservices();
   });
   return {
