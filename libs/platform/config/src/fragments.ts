@@ -26,6 +26,10 @@ export const busConfig = z.discriminatedUnion('BUS_DRIVER', [
     // kafkajs waits 30 s by default; health and start-up must fail fast instead.
     KAFKA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(5000),
     KAFKA_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(3000),
+    // Consumers commit processed offsets this often; a crash replays at most this much (the inbox absorbs it).
+    // How long a crashed consumer holds its partitions before the group moves them.
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300000).default(30000),
+    KAFKA_AUTO_COMMIT_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(1000),
   }),
 ]);
 /** Parsed {@link busConfig}. */

@@ -10,6 +10,7 @@ export interface KafkaTransportOptions {
   /** Topics created at connect (idempotent), so the relay never publishes into a missing topic. */
   topics: string[];
   partitions?: number;
+  sessionTimeoutMs?: number;
   /** Receives kafkajs' own log lines (already structured). */
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: Record<string, unknown>) => void;
 }
@@ -73,8 +74,8 @@ export class KafkaTransport implements MessageTransport {
   async subscribe(group: string, topics: string[], handler: DeliveryHandler): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: group,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
+      heartbeatInterval: Math.max(100, Math.floor((this.options.sessionTimeoutMs ?? 30000) / 10)),
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
     });
@@ -84,6 +85,8 @@ export class KafkaTransport implements MessageTransport {
     this.consumers.set(group, { consumer, topics });
     await consumer.run({
       autoCommit: true,
+      // kafkajs commits resolved offsets after every fetched batch (and at this interval within one):
+      // a crash replays at most the batch in hand, and the inbox absorbs the replay.
       autoCommitInterval: 1000,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         await handler(

@@ -36,7 +36,7 @@ export async function bootstrapService(appModule: Type<unknown> | DynamicModule,
   const microservice = app.connectMicroservice(
     {
       strategy: new EventBusServer({
-        group: service.name,
+        group: `${config.CONSUMER_GROUP_PREFIX}${service.name}`,
         transport: runtime.transport,
         maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
         backoff: { initialMs: config.CONSUMER_BACKOFF_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },

@@ -17,6 +17,7 @@ export function createTransport(config: PlatformConfig, service: string, log: Lo
         requestTimeoutMs: config.KAFKA_REQUEST_TIMEOUT_MS,
         connectionTimeoutMs: config.KAFKA_CONNECTION_TIMEOUT_MS,
         topics: allTopics(),
+        sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
         log: (level, message, extra) => log[level === 'info' ? 'log' : level](`${message} ${JSON.stringify(extra)}`),
       });
   }

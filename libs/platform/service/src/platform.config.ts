@@ -8,6 +8,8 @@ export const deliveryConfig = z.object({
   OUTBOX_RETAIN_PUBLISHED_HOURS: z.coerce.number().int().min(1).default(168),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   CONSUMER_BACKOFF_MS: z.coerce.number().int().min(1).max(60000).default(200),
+  /** Prepended to every consumer group: several environments (or test runs) can share one cluster. */
+  CONSUMER_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
   CONSUMER_BACKOFF_MAX_MS: z.coerce.number().int().min(1).max(300000).default(5000),
 });
 
