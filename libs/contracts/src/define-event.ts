@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { envelopeSchema, type Envelope } from './envelope';
 
 /** Why a message could not be read as the event its topic promises. */
