@@ -3,6 +3,25 @@ import nx from '@nx/eslint-plugin';
 // Boundaries (STYLE.md §1): libs that must run without Nest, TypeORM or Kafka ban them outright.
 const frameworkBans = ['@nestjs/*', 'typeorm', 'kafkajs', '@willsoto/*', 'nestjs-pino'];
 
+/** The dependency rules of STYLE.md §1; test files may also use the test harness. */
+function boundaries(testCode) {
+  const testing = testCode ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:integration', 'type:util', ...testing] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:util', 'type:integration'] },
+      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util', 'type:integration'] },
+      { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing], bannedExternalImports: frameworkBans },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing], bannedExternalImports: frameworkBans },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util', ...testing], bannedExternalImports: frameworkBans },
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    ],
+  };
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -13,23 +32,7 @@ export default [
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:integration', 'type:util'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:util', 'type:integration'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util', 'type:integration'] },
-            { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: frameworkBans },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: frameworkBans },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworkBans },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -51,8 +54,8 @@ export default [
     },
   },
   {
-    // Services never import each other; tests of a service may use its own code only.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
-    rules: { 'no-console': 'off' },
+    // Tests may use the harness (real PostgreSQL, Kafka, the sandbox); production code may not.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
 ];
