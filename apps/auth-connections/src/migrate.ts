@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createServiceDataSource } from '@amazon-channel/platform-persistence';
-import { loadAuthConnectionsConfig } from './config/auth-connections.config';
+import { loadMigrationConfig } from './config/auth-connections.config';
 import { AUTH_CONNECTIONS_SERVICE } from './service';
 
 /** Applies auth-connections's pending migrations and exits: a step of its own (nx run auth-connections:migrate, a k8s Job). */
 async function migrate(): Promise<void> {
-  const config = loadAuthConnectionsConfig();
+  const config = loadMigrationConfig();
   const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...AUTH_CONNECTIONS_SERVICE });
   try {
     const applied = await runServiceMigrations(dataSource);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createServiceDataSource } from '@amazon-channel/platform-persistence';
-import { loadFulfillmentConfig } from './config/fulfillment.config';
+import { loadMigrationConfig } from './config/fulfillment.config';
 import { FULFILLMENT_SERVICE } from './service';
 
 /** Applies fulfillment's pending migrations and exits: a step of its own (nx run fulfillment:migrate, a k8s Job). */
 async function migrate(): Promise<void> {
-  const config = loadFulfillmentConfig();
+  const config = loadMigrationConfig();
   const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...FULFILLMENT_SERVICE });
   try {
     const applied = await runServiceMigrations(dataSource);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createServiceDataSource } from '@amazon-channel/platform-persistence';
-import { loadListingsConfig } from './config/listings.config';
+import { loadMigrationConfig } from './config/listings.config';
 import { LISTINGS_SERVICE } from './service';
 
 /** Applies listings's pending migrations and exits: a step of its own (nx run listings:migrate, a k8s Job). */
 async function migrate(): Promise<void> {
-  const config = loadListingsConfig();
+  const config = loadMigrationConfig();
   const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...LISTINGS_SERVICE });
   try {
     const applied = await runServiceMigrations(dataSource);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createServiceDataSource } from '@amazon-channel/platform-persistence';
-import { loadOrdersConfig } from './config/orders.config';
+import { loadMigrationConfig } from './config/orders.config';
 import { ORDERS_SERVICE } from './service';
 
 /** Applies orders's pending migrations and exits: a step of its own (nx run orders:migrate, a k8s Job). */
 async function migrate(): Promise<void> {
-  const config = loadOrdersConfig();
+  const config = loadMigrationConfig();
   const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...ORDERS_SERVICE });
   try {
     const applied = await runServiceMigrations(dataSource);

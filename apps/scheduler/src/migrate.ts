@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createServiceDataSource } from '@amazon-channel/platform-persistence';
-import { loadSchedulerConfig } from './config/scheduler.config';
+import { loadMigrationConfig } from './config/scheduler.config';
 import { SCHEDULER_SERVICE } from './service';
 
 /** Applies scheduler's pending migrations and exits: a step of its own (nx run scheduler:migrate, a k8s Job). */
 async function migrate(): Promise<void> {
-  const config = loadSchedulerConfig();
+  const config = loadMigrationConfig();
   const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...SCHEDULER_SERVICE });
   try {
     const applied = await runServiceMigrations(dataSource);

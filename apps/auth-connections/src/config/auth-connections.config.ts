@@ -1,4 +1,4 @@
-import { loadConfig } from '@amazon-channel/platform-config';
+import { databaseConfig, loadConfig } from '@amazon-channel/platform-config';
 import { platformConfig } from '@amazon-channel/platform-service';
 import type { z } from 'zod';
 
@@ -13,4 +13,9 @@ export type AuthConnectionsConfig = z.infer<typeof authConnectionsConfig>;
  */
 export function loadAuthConnectionsConfig(overrides: Record<string, string> = {}): AuthConnectionsConfig {
   return loadConfig(authConnectionsConfig, { PORT: '3001', ...process.env, ...overrides });
+}
+
+/** What the migrate step needs: the database only (no bus, no port). */
+export function loadMigrationConfig(): z.infer<typeof databaseConfig> {
+  return loadConfig(databaseConfig, process.env);
 }

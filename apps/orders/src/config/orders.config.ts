@@ -1,4 +1,4 @@
-import { loadConfig } from '@amazon-channel/platform-config';
+import { databaseConfig, loadConfig } from '@amazon-channel/platform-config';
 import { platformConfig } from '@amazon-channel/platform-service';
 import type { z } from 'zod';
 
@@ -13,4 +13,9 @@ export type OrdersConfig = z.infer<typeof ordersConfig>;
  */
 export function loadOrdersConfig(overrides: Record<string, string> = {}): OrdersConfig {
   return loadConfig(ordersConfig, { PORT: '3003', ...process.env, ...overrides });
+}
+
+/** What the migrate step needs: the database only (no bus, no port). */
+export function loadMigrationConfig(): z.infer<typeof databaseConfig> {
+  return loadConfig(databaseConfig, process.env);
 }

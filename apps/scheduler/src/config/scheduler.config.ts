@@ -1,4 +1,4 @@
-import { loadConfig } from '@amazon-channel/platform-config';
+import { databaseConfig, loadConfig } from '@amazon-channel/platform-config';
 import { platformConfig } from '@amazon-channel/platform-service';
 import type { z } from 'zod';
 
@@ -13,4 +13,9 @@ export type SchedulerConfig = z.infer<typeof schedulerConfig>;
  */
 export function loadSchedulerConfig(overrides: Record<string, string> = {}): SchedulerConfig {
   return loadConfig(schedulerConfig, { PORT: '3005', ...process.env, ...overrides });
+}
+
+/** What the migrate step needs: the database only (no bus, no port). */
+export function loadMigrationConfig(): z.infer<typeof databaseConfig> {
+  return loadConfig(databaseConfig, process.env);
 }

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { jobOperationSchema } from '@amazon-channel/contracts';
+import { createServiceDataSource } from '@amazon-channel/platform-persistence';
+import { parseArgs } from 'node:util';
+import { loadMigrationConfig } from './config/scheduler.config';
+import { JobRunsRepository } from './job-runs/job-runs.repository';
+import { SCHEDULER_SERVICE } from './service';
+
+const USAGE = 'usage: cli run <operation> --tenant <tenantId> --connection <connectionId> [--settings <json>]';
+
+/**
+ * The scheduler's command line, for Kubernetes CronJobs: `run` requests a job run exactly as the
+ * HTTP API does (job run + JobRequested in one transaction); the running scheduler's relay publishes it.
+ */
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { tenant: { type: 'string' }, connection: { type: 'string' }, settings: { type: 'string' } },
+  });
+  const [command, operation] = positionals;
+  const parsedOperation = jobOperationSchema.safeParse(operation);
+  if (command !== 'run' || !parsedOperation.success || !values.tenant || !values.connection) {
+    process.stderr.write(`${USAGE}\noperations: ${jobOperationSchema.options.join(', ')}\n`);
+    return 2;
+  }
+  const dataSource = createServiceDataSource({ url: loadMigrationConfig().DATABASE_URL, ...SCHEDULER_SERVICE });
+  await dataSource.initialize();
+  try {
+    const { run, created } = await new JobRunsRepository(dataSource).request(values.tenant, {
+      operation: parsedOperation.data,
+      connectionId: values.connection,
+      trigger: 'CRONJOB',
+      settings: values.settings ? (JSON.parse(values.settings) as Record<string, unknown>) : {},
+    });
+    process.stdout.write(`${created ? 'requested' : 'already open'}: ${run.operation} ${run.id} (${run.status})\n`);
+    return 0;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`scheduler cli failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
