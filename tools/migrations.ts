@@ -18,7 +18,7 @@ const root = path.resolve(__dirname, '..');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function serviceDefinition(service: string): ServiceDefinition {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const module = require(path.join(root, 'apps', service, 'src', 'service.ts')) as Record<string, ServiceDefinition>;
   const definition = Object.values(module).find((value) => typeof value === 'object' && value && 'schema' in value);
   if (!definition) throw new Error(`apps/${service}/src/service.ts exports no ServiceDefinition`);

@@ -23,3 +23,4 @@ export type { PostgresHarnessOptions, PostgresServer, PostgresSource } from './p
 export { createTestDatabase } from './postgres/test-database';
 export type { TestDatabase } from './postgres/test-database';
 export { PostgresHarnessError, PostgresHarnessErrorCode } from './postgres/postgres-harness.error';
+export * from './sandbox';

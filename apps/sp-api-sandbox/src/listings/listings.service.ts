@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { SandboxError } from '../core/sandbox-error';
+import { asinOf, CATALOG_SIZE } from '../state/catalog-seed';
+import type { ListingIssue, ListingRecord } from '../state/listing-model';
+import { SandboxState } from '../state/sandbox-state';
+import type { SellerState } from '../state/seller-state';
+import type { Requirements } from './listing-validation';
+import { suggestedAsin, validateAttributeShapes, validateSubmission } from './listing-validation';
+
+/** A JSON-Patch style listing change. */
+export interface ListingPatch {
+  op: 'add' | 'replace' | 'merge' | 'delete';
+  path: string;
+  value?: Array<Record<string, unknown>>;
+}
+
+/** Outcome of a listing write (Listings Items submission response without the HTTP wrapping). */
+export interface SubmissionResult {
+  sku: string;
+  status: 'ACCEPTED' | 'INVALID' | 'VALID';
+  submissionId: string;
+  issues: ListingIssue[];
+  asin?: string;
+}
+
+/** Fields that identify an entry inside an attribute array (used by `merge` and `delete`). */
+const SELECTORS = ['marketplace_id', 'language_tag', 'currency', 'audience', 'fulfillment_channel_code'];
+
+function sameSelectors(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return SELECTORS.every((s) => a[s] === undefined || b[s] === undefined || a[s] === b[s]);
+}
+
+/**
+ * Listing writes shared by the Listings Items API and JSON_LISTINGS_FEED. Accepted changes apply
+ * at once (Amazon applies them asynchronously, usually within minutes).
+ */
+@Injectable()
+export class ListingsWriter {
+  constructor(@Inject(SandboxState) private readonly state: SandboxState) {}
+
+  private result(sku: string, issues: ListingIssue[], preview: boolean, asin?: string): SubmissionResult {
+    const invalid = issues.some((i) => i.severity === 'ERROR');
+    return { sku, status: invalid ? 'INVALID' : preview ? 'VALID' : 'ACCEPTED', submissionId: randomUUID().replace(/-/g, ''), issues, ...(asin ? { asin } : {}) };
+  }
+
+  /** Full replace (PUT, feed UPDATE). */
+  put(seller: SellerState, sku: string, productType: string, requirements: Requirements, attributes: Record<string, unknown>, preview: boolean): SubmissionResult {
+    const existing = seller.getListing(sku);
+    const issues = validateSubmission(seller, productType, requirements, attributes);
+    const asin = suggestedAsin(attributes) ?? existing?.asin ?? (requirements === 'LISTING_OFFER_ONLY' ? undefined : this.newAsin(seller, sku));
+    const result = this.result(sku, issues, preview, asin);
+    if (result.status === 'ACCEPTED') {
+      const now = this.state.clock.now();
+      seller.putListing({
+        sku,
+        productType,
+        requirements,
+        attributes: attributes as ListingRecord['attributes'],
+        asin,
+        createdMs: existing?.createdMs ?? now,
+        updatedMs: now,
+        issues: issues.filter((i) => i.severity !== 'ERROR'),
+      });
+    }
+    return result;
+  }
+
+  /**
+   * Partial changes (PATCH, feed PATCH / PARTIAL_UPDATE). An unknown SKU is a 400 naming `sku`: the
+   * model declares no 404 for patch/delete and its sandbox answers 400 for an unknown SKU.
+   */
+  patch(seller: SellerState, sku: string, productType: string, patches: ListingPatch[], preview: boolean): SubmissionResult {
+    const existing = seller.getListing(sku);
+    if (!existing) throw notFound(sku);
+    const attributes: Record<string, unknown[]> = structuredClone(existing.attributes);
+    const issues: ListingIssue[] = [];
+    for (const p of patches) {
+      const m = /^\/attributes\/([a-z0-9_]+)$/.exec(p.path);
+      if (!m) {
+        issues.push({ code: '4000006', message: `Patch path '${p.path}' is not supported; use /attributes/<name> (nested paths are not supported).`, severity: 'ERROR', categories: ['INVALID_ATTRIBUTE'] });
+        continue;
+      }
+      const name = m[1] as string;
+      const current = (attributes[name] ?? []) as Array<Record<string, unknown>>;
+      switch (p.op) {
+        case 'add':
+        case 'replace':
+          if (!p.value) issues.push({ code: '90220', message: `Patch ${p.op} on '${name}' needs a value.`, severity: 'ERROR', categories: ['MISSING_ATTRIBUTE'], attributeNames: [name] });
+          else attributes[name] = p.value;
+          break;
+        case 'merge': {
+          const merged = [...current];
+          for (const v of p.value ?? []) {
+            const at = merged.findIndex((e) => sameSelectors(e, v));
+            if (at >= 0) merged[at] = { ...merged[at], ...v };
+            else merged.push(v);
+          }
+          attributes[name] = merged;
+          break;
+        }
+        case 'delete':
+          if (!p.value) delete attributes[name];
+          else {
+            const left = current.filter((e) => !(p.value ?? []).some((v) => sameSelectors(e, v)));
+            if (left.length > 0) attributes[name] = left;
+            else delete attributes[name];
+          }
+          break;
+      }
+    }
+    issues.push(...validateAttributeShapes(attributes));
+    const result = this.result(sku, issues, preview, existing.asin);
+    if (result.status === 'ACCEPTED') {
+      seller.putListing({ ...existing, productType: productType || existing.productType, attributes, updatedMs: this.state.clock.now() });
+    }
+    return result;
+  }
+
+  /** DELETE; 400 naming `sku` when the SKU does not exist (see {@link patch}). */
+  delete(seller: SellerState, sku: string): SubmissionResult {
+    if (!seller.getListing(sku)) throw notFound(sku);
+    seller.deleteListing(sku);
+    return this.result(sku, [], false);
+  }
+
+  /** A new listing without an ASIN gets one from the catalog (as if Amazon had matched or created it). */
+  private newAsin(seller: SellerState, sku: string): string {
+    let h = 0;
+    for (const c of `${seller.sellingPartnerId}/${sku}`) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+    return asinOf(h % CATALOG_SIZE);
+  }
+}
+
+function notFound(sku: string): SandboxError {
+  return SandboxError.invalid('sku', `SKU '${sku}' does not exist for this seller; create it with PUT first.`);
+}
