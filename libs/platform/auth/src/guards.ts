@@ -1,0 +1,48 @@
+import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Caller } from './token-verifier';
+import { TokenVerifier } from './token-verifier';
+
+const PUBLIC = 'amazon-channel:public';
+const INTERNAL = 'amazon-channel:internal';
+
+/** Marks a route as open (health, metrics, OAuth redirects from Amazon). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+/** Marks a route as internal: other services only, with `x-internal-token`; no tenant JWT. */
+export const Internal = (): MethodDecorator & ClassDecorator => SetMetadata(INTERNAL, true);
+
+type AuthenticatedRequest = Request & { caller?: Caller };
+
+/**
+ * Global guard: every route needs a platform JWT naming the tenant unless marked {@link Public}
+ * or {@link Internal}. Handlers read the tenant with {@link CurrentTenant}.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(INTERNAL, targets)) {
+      const header = request.headers['x-internal-token'];
+      this.verifier.verifyInternal(Array.isArray(header) ? header[0] : header);
+      return true;
+    }
+    request.caller = await this.verifier.verifyBearer(request.headers.authorization);
+    return true;
+  }
+}
+
+/** The authenticated caller's tenant id. */
+export const CurrentTenant = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  if (!caller) throw new Error('CurrentTenant used on a route without tenant authentication');
+  return caller.tenantId;
+});

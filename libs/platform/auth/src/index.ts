@@ -1,0 +1,6 @@
+export * from './auth.config';
+export * from './auth.error';
+export * from './token-verifier';
+export * from './guards';
+export * from './auth-error.filter';
+export * from './auth.module';
