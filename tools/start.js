@@ -26,15 +26,18 @@ function say(line) {
   process.stdout.write(`${line}\n`);
 }
 
-/** A random dev key kept in .data so encrypted rows stay readable across restarts. */
-function devEncryptionKeys() {
-  const file = path.join(root, '.data', 'dev-encryption-keys');
+/** A random dev secret kept in .data, so encrypted rows and issued tokens stay valid across restarts. */
+function devSecret(name, make) {
+  const file = path.join(root, '.data', name);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `dev-1:${crypto.randomBytes(32).toString('base64')}`, { mode: 0o600 });
+    fs.writeFileSync(file, make(), { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
 }
+const devEncryptionKeys = () => devSecret('dev-encryption-keys', () => `dev-1:${crypto.randomBytes(32).toString('base64')}`);
+const devJwtSecret = () => devSecret('dev-jwt-secret', () => crypto.randomBytes(32).toString('hex'));
+const devInternalToken = () => devSecret('dev-internal-token', () => crypto.randomBytes(32).toString('hex'));
 
 function startSandbox() {
   const main = path.join(root, 'apps', 'sp-api-sandbox', 'src', 'main.ts');
@@ -72,6 +75,9 @@ async function main() {
     BUS_DRIVER: process.env.BUS_DRIVER ?? 'in-process',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     FIELD_ENCRYPTION_KEYS: process.env.FIELD_ENCRYPTION_KEYS ?? devEncryptionKeys(),
+    // Platform JWTs for the demo: `node tools/dev-token.js <tenant>` signs one with this secret.
+    ...(process.env.AUTH_JWT_PUBLIC_KEY ? {} : { AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET ?? devJwtSecret() }),
+    INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? devInternalToken(),
     SP_API_ENDPOINT: process.env.SP_API_ENDPOINT ?? `http://127.0.0.1:${SANDBOX_PORT}`,
     LWA_TOKEN_URL: process.env.LWA_TOKEN_URL ?? `http://127.0.0.1:${SANDBOX_PORT}/auth/o2/token`,
   };

@@ -7,6 +7,9 @@ import { Writable } from 'node:stream';
 import { Client } from 'pg';
 
 const root = path.resolve(__dirname, '../../..');
+/** Obvious fakes: the services of a test stack verify platform JWTs signed with this secret. */
+export const TEST_JWT_SECRET = 'test-only-jwt-secret-not-for-production-0001';
+export const TEST_INTERNAL_TOKEN = 'test-only-internal-token-not-for-production-01';
 const SERVICES = ['auth-connections', 'listings', 'orders', 'fulfillment', 'scheduler'] as const;
 type ServiceName = (typeof SERVICES)[number];
 
@@ -66,6 +69,8 @@ export class Stack {
       LOG_LEVEL: 'info',
       OUTBOX_POLL_MS: '50',
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
       CONSUMER_BACKOFF_MS: '50',
       CONSUMER_BACKOFF_MAX_MS: '200',
       ...extra,
