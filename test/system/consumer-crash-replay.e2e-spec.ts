@@ -21,10 +21,11 @@ describe('consumer crash before offset commit', () => {
   it('replays uncommitted messages after a crash without a double effect', async () => {
     const scheduler = await stack.start('scheduler');
     const ids: string[] = [];
+    const headers = await stack.authHeaders();
     for (let i = 0; i < JOBS; i += 20) {
       const batch = await Promise.all(
         Array.from({ length: 20 }, (_, j) =>
-          post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId: `conn-${i + j}` }, { 'x-tenant-id': stack.tenantId }),
+          post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId: `conn-${i + j}` }, headers),
         ),
       );
       for (const { status, body } of batch) {

@@ -14,8 +14,8 @@ describe('messaging plumbing across services', () => {
   let scheduler: RunningProcess;
   let orders: RunningProcess;
 
-  const requestJob = (connectionId: string) =>
-    post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId }, { 'x-tenant-id': stack.tenantId });
+  const requestJob = async (connectionId: string) =>
+    post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId }, await stack.authHeaders());
   const ordersJobs = (jobRunId: string) => stack.query('SELECT id, status FROM orders.jobs WHERE id = $1', [jobRunId]);
 
   beforeAll(async () => {
@@ -39,6 +39,17 @@ describe('messaging plumbing across services', () => {
       return rows;
     });
     expect(job.status).toBe('QUEUED');
+  });
+
+  it('keeps tenants apart and refuses callers without a platform token', async () => {
+    const { body } = await requestJob('conn-tenant');
+    const own = await fetch(`${scheduler.url}/job-runs/${body.id}`, { headers: await stack.authHeaders() });
+    expect(own.status).toBe(200);
+    const foreign = await fetch(`${scheduler.url}/job-runs/${body.id}`, { headers: await stack.authHeaders('another-tenant') });
+    expect(foreign.status).toBe(404);
+    const anonymous = await fetch(`${scheduler.url}/job-runs/${body.id}`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { code: string }).code).toBe('AUTH_TOKEN_MISSING');
   });
 
   it('writes no event when the state change is refused', async () => {
@@ -88,7 +99,7 @@ describe('messaging plumbing across services', () => {
     // and events that nobody publishes: the relay is dead between commit and publish.
     await stack.stop(scheduler, 'SIGKILL');
     const apiOnly = await stack.start('scheduler', { APP_ROLES: 'api' });
-    const { body } = await post(`${apiOnly.url}/job-runs`, { operation: 'import-listings', connectionId: 'conn-relay-down' }, { 'x-tenant-id': stack.tenantId });
+    const { body } = await post(`${apiOnly.url}/job-runs`, { operation: 'import-listings', connectionId: 'conn-relay-down' }, await stack.authHeaders());
     const listingsJob = () => stack.query('SELECT id FROM listings.jobs WHERE id = $1', [body.id]);
     const listings = await stack.start('listings');
     await new Promise((resolve) => setTimeout(resolve, 1500));

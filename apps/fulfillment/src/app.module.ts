@@ -1,4 +1,5 @@
 import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
+import { AuthModule } from '@amazon-channel/platform-auth';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { FulfillmentConfig } from './config/fulfillment.config';
 import { FULFILLMENT_SERVICE } from './service';
@@ -9,7 +10,7 @@ export class AppModule {
   static register(config: FulfillmentConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(FULFILLMENT_SERVICE, config, logDestination), JobsModule],
+      imports: [AuthModule.forRoot(config), PlatformModule.forService(FULFILLMENT_SERVICE, config, logDestination), JobsModule],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { PlatformModule } from '@amazon-channel/platform-service';
+import { AuthModule } from '@amazon-channel/platform-auth';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JobRunsModule } from './job-runs/job-runs.module';
 import type { SchedulerConfig } from './config/scheduler.config';
@@ -10,7 +11,7 @@ export class AppModule {
   static register(config: SchedulerConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(SCHEDULER_SERVICE, config, logDestination), JobRunsModule],
+      imports: [AuthModule.forRoot(config), PlatformModule.forService(SCHEDULER_SERVICE, config, logDestination), JobRunsModule],
     };
   }
 }

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Writable } from 'node:stream';
+import { SignJWT } from 'jose';
+import { createSecretKey } from 'node:crypto';
 import { Client } from 'pg';
 
 const root = path.resolve(__dirname, '../../..');
@@ -107,6 +109,16 @@ export class Stack {
     const exited = new Promise((resolve) => service.child.once('exit', resolve));
     service.child.kill(signal);
     await exited;
+  }
+
+  /** Headers of a platform user of `tenantId` (this stack's tenant by default): a signed JWT. */
+  async authHeaders(tenantId = this.tenantId): Promise<Record<string, string>> {
+    const token = await new SignJWT({ tenant_id: tenantId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(`user@${tenantId}`)
+      .setExpirationTime('10m')
+      .sign(createSecretKey(Buffer.from(TEST_JWT_SECRET)));
+    return { authorization: `Bearer ${token}` };
   }
 
   /** Runs SQL against this stack's database. */

@@ -1,9 +1,10 @@
 import { databaseConfig, loadConfig } from '@amazon-channel/platform-config';
+import { authConfig } from '@amazon-channel/platform-auth';
 import { platformConfig } from '@amazon-channel/platform-service';
 import type { z } from 'zod';
 
 /** Everything fulfillment reads from its environment, validated at start. */
-export const fulfillmentConfig = platformConfig;
+export const fulfillmentConfig = platformConfig.and(authConfig);
 /** Parsed {@link fulfillmentConfig}. */
 export type FulfillmentConfig = z.infer<typeof fulfillmentConfig>;
 

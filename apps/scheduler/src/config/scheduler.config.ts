@@ -1,9 +1,10 @@
 import { databaseConfig, loadConfig } from '@amazon-channel/platform-config';
+import { authConfig } from '@amazon-channel/platform-auth';
 import { platformConfig } from '@amazon-channel/platform-service';
 import type { z } from 'zod';
 
 /** Everything scheduler reads from its environment, validated at start. */
-export const schedulerConfig = platformConfig;
+export const schedulerConfig = platformConfig.and(authConfig);
 /** Parsed {@link schedulerConfig}. */
 export type SchedulerConfig = z.infer<typeof schedulerConfig>;
 

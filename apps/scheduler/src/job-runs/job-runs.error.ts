@@ -3,7 +3,6 @@ import { HttpStatus } from '@nestjs/common';
 /** Stable codes of the job-runs module, each with its HTTP status. */
 export const JOB_RUN_ERRORS = {
   INVALID_REQUEST: HttpStatus.BAD_REQUEST,
-  TENANT_REQUIRED: HttpStatus.UNAUTHORIZED,
   JOB_RUN_NOT_FOUND: HttpStatus.NOT_FOUND,
   JOB_ALREADY_RUNNING: HttpStatus.CONFLICT,
 } as const;

@@ -1,3 +1,4 @@
+import { Public } from '@amazon-channel/platform-auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -9,6 +10,7 @@ import { PlatformRuntime } from './platform-runtime';
  * traffic and work can come; 503 otherwise, naming what is down.
  */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

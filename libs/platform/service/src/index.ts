@@ -5,3 +5,5 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './jobs/job.entity';
 export * from './jobs/jobs.module';
+export * from './jobs/job-handler';
+export * from './jobs/job-runner';

@@ -1,3 +1,4 @@
+import { Public } from '@amazon-channel/platform-auth';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
@@ -6,6 +7,7 @@ import { PlatformRuntime } from './platform-runtime';
 
 /** `/metrics` in Prometheus text; refreshes the outbox lag gauges before each scrape. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class MetricsController extends PrometheusController {
   constructor(private readonly runtime: PlatformRuntime) {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** Lifecycle of a job run in the service that owns its operation. */
-export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'PARTIALLY_SUCCEEDED' | 'FAILED' | 'CANCELLED';
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'PARTIALLY_SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'CANCELLED';
 
 /**
  * A job run this service owns (import, link, get orders, ...), keyed by the scheduler's job run
@@ -9,6 +9,8 @@ export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'PARTIALLY_SUCCEEDE
  */
 @Entity({ name: 'jobs' })
 @Index('jobs_connection_operation_idx', ['connectionId', 'operation', 'createdAt'])
+// Two runs of one operation for one connection never overlap, whatever the number of workers.
+@Index('jobs_one_running_per_operation', ['connectionId', 'operation'], { unique: true, where: "status = 'RUNNING'" })
 export class JobEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -36,7 +38,7 @@ export class JobEntity {
   step!: string | null;
 
   @Column('jsonb', { nullable: true })
-  cursor!: Record<string, unknown> | null;
+  cursor!: object | null;
 
   @Column('jsonb', { default: {} })
   counts!: Record<string, number>;

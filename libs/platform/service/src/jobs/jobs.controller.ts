@@ -1,10 +1,12 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentTenant } from '@amazon-channel/platform-auth';
+import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { JobEntity } from './job.entity';
 
-/** Read access to the job runs this service owns: status, step, counts, failure reason. */
+/** The job runs this service owns, per tenant: status, step, counts, failure reason; cancel a waiting run. */
 @ApiTags('jobs')
+@ApiBearerAuth()
 @Controller('jobs')
 export class JobsController {
   constructor(private readonly dataSource: DataSource) {}
@@ -12,18 +14,26 @@ export class JobsController {
   @Get()
   @ApiQuery({ name: 'connectionId', required: false })
   @ApiOkResponse({ description: 'The 100 most recent job runs, newest first' })
-  list(@Query('connectionId') connectionId?: string): Promise<JobEntity[]> {
+  list(@CurrentTenant() tenantId: string, @Query('connectionId') connectionId?: string): Promise<JobEntity[]> {
     return this.dataSource.getRepository(JobEntity).find({
-      where: connectionId ? { connectionId } : {},
+      where: connectionId ? { tenantId, connectionId } : { tenantId },
       order: { createdAt: 'DESC' },
       take: 100,
     });
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<JobEntity> {
-    const job = await this.dataSource.getRepository(JobEntity).findOneBy({ id });
+  async get(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<JobEntity> {
+    const job = await this.dataSource.getRepository(JobEntity).findOneBy({ id, tenantId });
     if (!job) throw new NotFoundException({ code: 'JOB_NOT_FOUND', message: `No job run ${id}` });
     return job;
+  }
+
+  /** Cancels a run that has not started; a running one finishes its current step first (not yet supported). */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  async cancel(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<JobEntity> {
+    await this.dataSource.getRepository(JobEntity).update({ id, tenantId, status: 'QUEUED' }, { status: 'CANCELLED', finishedAt: new Date() });
+    return this.get(tenantId, id);
   }
 }

@@ -1,0 +1,122 @@
+import { JobCompletedV1, JobStartedV1 } from '@amazon-channel/contracts';
+import { PLATFORM_ENTITIES, SnakeNamingStrategy } from '@amazon-channel/platform-persistence';
+import { createTestDatabase, type TestDatabase } from '@amazon-channel/testing';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { PlatformConfig } from '../platform.config';
+import type { PlatformRuntime } from '../platform-runtime';
+import type { ServiceDefinition } from '../service-definition';
+import type { JobContext, JobHandler, JobResult } from './job-handler';
+import { JobEntity } from './job.entity';
+import { JobRunner } from './job-runner';
+
+const SERVICE = { name: 'runner-test', schema: 'runner_test' } as ServiceDefinition;
+const CONFIG = { APP_ROLES: ['worker'], JOBS_CONCURRENCY: 2, JOBS_POLL_MS: 50 } as unknown as PlatformConfig;
+const RUNTIME = { status: { database: true } } as PlatformRuntime;
+
+/** A job handler that imports "rows" in batches of 10, checkpointing after each. */
+class CountingHandler implements JobHandler {
+  readonly operation = 'import-listings' as const;
+  readonly seenCursors: Array<unknown> = [];
+  failWith?: string;
+  stopAfterBatches?: number;
+
+  async run(context: JobContext): Promise<JobResult> {
+    const cursor = context.job.cursor as { row: number } | null;
+    this.seenCursors.push(cursor);
+    if (this.failWith) throw new Error(this.failWith);
+    let batches = 0;
+    for (let row = cursor?.row ?? 0; row < 50; row += 10) {
+      await context.checkpoint({ step: 'rows-applied', cursor: { row: row + 10 }, counts: { rows: row + 10 }, done: row + 10, total: 50 });
+      if (this.stopAfterBatches !== undefined && ++batches >= this.stopAfterBatches) throw new Error('worker died');
+    }
+    return { outcome: 'SUCCEEDED', counts: { rows: 50 }, summary: '50 rows' };
+  }
+}
+
+describe('JobRunner', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const handler = new CountingHandler();
+  let runner: JobRunner;
+
+  const queue = async (connectionId: string) => {
+    const id = uuidv7();
+    await dataSource.getRepository(JobEntity).insert({ id, tenantId: 't1', connectionId, operation: 'import-listings', trigger: 'API', settings: {}, requestedAt: new Date() });
+    return id;
+  };
+  const job = (id: string) => dataSource.getRepository(JobEntity).findOneByOrFail({ id });
+  const events = (jobRunId: string) =>
+    dataSource.query(`SELECT topic FROM runner_test.outbox_events WHERE payload->'data'->>'jobRunId' = $1 ORDER BY sequence`, [jobRunId]);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('job_runner');
+    // A throwaway database: synchronize builds the platform tables without a service's migrations.
+    dataSource = new DataSource({ type: 'postgres', url: database.url, schema: SERVICE.schema, entities: [...PLATFORM_ENTITIES, JobEntity], synchronize: false, namingStrategy: new SnakeNamingStrategy() });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA ${SERVICE.schema}`);
+    await dataSource.synchronize();
+    runner = new JobRunner(dataSource, RUNTIME, CONFIG, SERVICE, [handler]);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  beforeEach(() => {
+    handler.failWith = undefined;
+    handler.stopAfterBatches = undefined;
+    handler.seenCursors.length = 0;
+  });
+
+  it('runs a queued job to completion with JobStarted, progress and JobCompleted in the outbox', async () => {
+    const id = await queue('conn-a');
+    expect(await runner.runOnce()).toBe(id);
+    const done = await job(id);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.counts).toEqual({ rows: 50 });
+    expect(done.step).toBe('rows-applied');
+    const topics = (await events(id)).map((e: { topic: string }) => e.topic);
+    expect(topics[0]).toBe(JobStartedV1.topic);
+    expect(topics).toContain('jobs.job.progressed.v1');
+    expect(topics[topics.length - 1]).toBe(JobCompletedV1.topic);
+  });
+
+  it('ends a failing run FAILED with the reason a seller can read', async () => {
+    handler.failWith = 'Amazon report ended FATAL: no listings';
+    const id = await queue('conn-b');
+    await runner.runOnce();
+    const failed = await job(id);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.failureReason).toBe('Amazon report ended FATAL: no listings');
+  });
+
+  it('never runs two jobs of one operation for one connection at once', async () => {
+    const first = await queue('conn-c');
+    await dataSource.getRepository(JobEntity).update({ id: first }, { status: 'RUNNING' });
+    const second = await queue('conn-c');
+    const other = await queue('conn-d');
+    expect(await runner.runOnce()).toBe(other);
+    expect((await job(second)).status).toBe('QUEUED');
+    // Even written by hand, a second RUNNING row is refused by the database.
+    await expect(dataSource.getRepository(JobEntity).update({ id: second }, { status: 'RUNNING' })).rejects.toThrow(/jobs_one_running_per_operation/);
+    await dataSource.getRepository(JobEntity).update({ id: first }, { status: 'SUCCEEDED' });
+    expect(await runner.runOnce()).toBe(second);
+  });
+
+  it('resumes a job whose worker died from its last checkpoint', async () => {
+    const id = await queue('conn-e');
+    handler.stopAfterBatches = 2;
+    await runner.runOnce();
+    // The failed attempt's record shows where it stopped; put it back as a dead worker would leave it.
+    await dataSource.query(`UPDATE runner_test.jobs SET status = 'RUNNING', updated_at = now() - interval '5 minutes' WHERE id = $1`, [id]);
+    handler.stopAfterBatches = undefined;
+    handler.seenCursors.length = 0;
+    await (runner as unknown as { requeueStale(): Promise<void> }).requeueStale();
+    expect((await job(id)).status).toBe('QUEUED');
+    await runner.runOnce();
+    expect(handler.seenCursors).toEqual([{ row: 20 }]);
+    expect((await job(id)).status).toBe('SUCCEEDED');
+  });
+});

@@ -1,0 +1,214 @@
+import { JobCompletedV1, JobProgressedV1, JobStartedV1, type JobOperation } from '@amazon-channel/contracts';
+import { backoffDelay, sleep } from '@amazon-channel/platform-messaging';
+import { appendToOutbox, quoteIdent } from '@amazon-channel/platform-persistence';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PlatformRuntime } from '../platform-runtime';
+import type { PlatformConfig } from '../platform.config';
+import { PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from '../service-definition';
+import { JOB_HANDLERS, type JobContext, type JobHandler, type JobResult } from './job-handler';
+import { JobEntity, type JobStatus } from './job.entity';
+
+const UNIQUE_VIOLATION = '23505';
+const HEARTBEAT_MS = 10_000;
+/** A RUNNING job whose heartbeat is older than this belonged to a worker that died: it is queued again. */
+const STALE_AFTER_SECONDS = 60;
+const PROGRESS_EVERY_MS = 2_000;
+
+/**
+ * Runs the jobs this service owns (role `worker`): claims QUEUED jobs one at a time per connection
+ * and operation (a partial unique index makes a second RUNNING row impossible), announces them with
+ * `JobStarted`, lets the handler checkpoint its progress, and ends them with `JobCompleted` — each
+ * state change and its event in one transaction. A worker that dies leaves a RUNNING job whose
+ * heartbeat stops; another worker queues it again and its handler resumes from the last checkpoint.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('JobRunner');
+  private readonly handlers: Map<string, JobHandler>;
+  private readonly stopping = new AbortController();
+  private readonly running = new Map<string, Promise<void>>();
+  private loop?: Promise<void>;
+  private readonly table: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runtime: PlatformRuntime,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(SERVICE_DEFINITION) private readonly service: ServiceDefinition,
+    @Optional() @Inject(JOB_HANDLERS) handlers?: JobHandler[],
+  ) {
+    this.handlers = new Map((handlers ?? []).map((handler) => [handler.operation, handler]));
+    this.table = `${quoteIdent(service.schema)}.jobs`;
+  }
+
+  /** Operations this replica can run. */
+  get operations(): JobOperation[] {
+    return [...this.handlers.keys()] as JobOperation[];
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.handlers.size > 0 && this.config.APP_ROLES.includes('worker')) this.loop = this.poll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+    await Promise.allSettled(this.running.values());
+  }
+
+  /**
+   * Claims and runs at most one job now (tests and the CronJob entry point use it directly).
+   * @returns the id of the job it finished, or null when none was waiting.
+   */
+  async runOnce(): Promise<string | null> {
+    const job = await this.claim();
+    if (!job) return null;
+    await this.execute(job);
+    return job.id;
+  }
+
+  private async poll(): Promise<void> {
+    const signal = this.stopping.signal;
+    for (let failures = 0; !signal.aborted; ) {
+      try {
+        if (!this.runtime.status.database) {
+          await sleep(500, signal);
+          continue;
+        }
+        await this.requeueStale();
+        while (this.running.size < this.config.JOBS_CONCURRENCY) {
+          const job = await this.claim();
+          if (!job) break;
+          const run = this.execute(job).finally(() => this.running.delete(job.id));
+          this.running.set(job.id, run);
+        }
+        failures = 0;
+        await sleep(this.config.JOBS_POLL_MS, signal);
+      } catch (error) {
+        failures++;
+        this.log.warn(`job polling failed (attempt ${failures}): ${error instanceof Error ? error.message : String(error)}`);
+        await sleep(backoffDelay(failures, { initialMs: 500, maxMs: 30_000 }), signal);
+      }
+    }
+  }
+
+  private async requeueStale(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET status = 'QUEUED', updated_at = now() WHERE status = 'RUNNING' AND operation = ANY($1) AND updated_at < now() - make_interval(secs => $2)`,
+      [this.operations, STALE_AFTER_SECONDS],
+    );
+  }
+
+  private async claim(): Promise<JobEntity | null> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [row] = await manager.query(
+          `SELECT j.id FROM ${this.table} j
+            WHERE j.status = 'QUEUED' AND j.operation = ANY($1)
+              AND NOT EXISTS (SELECT 1 FROM ${this.table} r WHERE r.connection_id = j.connection_id AND r.operation = j.operation AND r.status = 'RUNNING')
+            ORDER BY j.requested_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [this.operations],
+        );
+        if (!row) return null;
+        await manager.query(`UPDATE ${this.table} SET status = 'RUNNING', started_at = COALESCE(started_at, now()), updated_at = now() WHERE id = $1`, [row.id]);
+        const job = await manager.findOneByOrFail(JobEntity, { id: row.id });
+        await this.emit(manager, job, [
+          { definition: JobStartedV1, data: { jobRunId: job.id, operation: job.operation as JobOperation, connectionId: job.connectionId, startedAt: new Date().toISOString() } },
+        ]);
+        return job;
+      });
+    } catch (error) {
+      // Another worker started a run of the same operation for this connection first.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+      throw error;
+    }
+  }
+
+  private async execute(job: JobEntity): Promise<void> {
+    const handler = this.handlers.get(job.operation) as JobHandler;
+    const abort = new AbortController();
+    const onStop = () => abort.abort();
+    this.stopping.signal.addEventListener('abort', onStop, { once: true });
+    const heartbeat = setInterval(() => {
+      void this.dataSource.query(`UPDATE ${this.table} SET updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [job.id]).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    let lastProgress = 0;
+    const context: JobContext = {
+      job,
+      signal: abort.signal,
+      checkpoint: async (progress) => {
+        await this.dataSource.transaction(async (manager) => {
+          job.step = progress.step;
+          if (progress.cursor !== undefined) job.cursor = progress.cursor;
+          job.counts = { ...job.counts, ...progress.counts };
+          await manager.update(JobEntity, { id: job.id }, { step: job.step, cursor: job.cursor, counts: job.counts });
+          if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+            lastProgress = Date.now();
+            await this.emit(manager, job, [
+              { definition: JobProgressedV1, data: { jobRunId: job.id, phase: progress.step, done: progress.done ?? 0, total: progress.total ?? null } },
+            ]);
+          }
+        });
+      },
+    };
+    let result: JobResult;
+    try {
+      result = await handler.run(context);
+    } catch (error) {
+      if (this.stopping.signal.aborted) {
+        // Shutting down mid-run: leave it RUNNING; its heartbeat stops and it resumes elsewhere.
+        clearInterval(heartbeat);
+        return;
+      }
+      result = { outcome: 'FAILED', counts: job.counts, summary: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearInterval(heartbeat);
+      this.stopping.signal.removeEventListener('abort', onStop);
+    }
+    await this.finish(job, result);
+  }
+
+  private async finish(job: JobEntity, result: JobResult): Promise<void> {
+    const status: JobStatus = result.outcome;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(JobEntity, { id: job.id }, {
+        status,
+        counts: result.counts,
+        failureReason: result.outcome === 'FAILED' ? (result.summary ?? 'failed') : null,
+        finishedAt: new Date(),
+      });
+      await this.emit(manager, job, [
+        {
+          definition: JobCompletedV1,
+          data: {
+            jobRunId: job.id,
+            operation: job.operation as JobOperation,
+            connectionId: job.connectionId,
+            outcome: result.outcome,
+            counts: result.counts,
+            summary: result.summary?.slice(0, 2000) ?? null,
+            finishedAt: new Date().toISOString(),
+          },
+        },
+      ]);
+    });
+    this.log.log(`${job.operation} ${job.id} for ${job.connectionId}: ${result.outcome}`);
+  }
+
+  private emit(
+    manager: EntityManager,
+    job: JobEntity,
+    events: Array<{ definition: typeof JobStartedV1 | typeof JobProgressedV1 | typeof JobCompletedV1; data: unknown }>,
+  ): Promise<string[]> {
+    return appendToOutbox(
+      manager,
+      events.map(({ definition, data }) => ({
+        definition,
+        data,
+        context: { producer: this.service.name, tenantId: job.tenantId, connectionId: job.connectionId, correlationId: randomUUID(), causationId: job.id },
+      })),
+    );
+  }
+}
