@@ -73,6 +73,7 @@ export class Stack {
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+      FIELD_ENCRYPTION_KEYS: `test-1:${Buffer.from('test-only-key-not-for-production').toString('base64')}`,
       CONSUMER_BACKOFF_MS: '50',
       CONSUMER_BACKOFF_MAX_MS: '200',
       ...extra,
@@ -83,7 +84,7 @@ export class Stack {
    * Starts a service as its own OS process, as it runs in production, and resolves once its
    * `/health/ready` answers 200. Its JSON log lines land in {@link log}.
    */
-  async start(name: ServiceName, extra: Record<string, string> = {}): Promise<RunningProcess> {
+  async start(name: ServiceName, extra: Record<string, string> = {}, waitFor: 'ready' | 'live' = 'ready'): Promise<RunningProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, entry(name, 'main.ts'), {
       env: { ...process.env, ...this.env({ PORT: String(port), ...extra }) },
@@ -97,8 +98,8 @@ export class Stack {
     const url = `http://127.0.0.1:${port}`;
     await eventually(async () => {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited early: ${stderr}`);
-      const response = await fetch(`${url}/health/ready`).catch(() => null);
-      if (response?.status !== 200) throw new Error(`${name} not ready: ${response ? await response.text() : 'no answer'}`);
+      const response = await fetch(`${url}/health/${waitFor}`).catch(() => null);
+      if (response?.status !== 200) throw new Error(`${name} not ${waitFor}: ${response ? await response.text() : 'no answer'}`);
     }, 60000, 250);
     return { child, url, name };
   }

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer, type ISocketFactory, type Producer } from 'kafkajs';
 import type { ConsumerLag, DeliveryHandler, MessageTransport, OutgoingMessage } from './transport';
 
 /** Settings of the Kafka transport. */
@@ -11,6 +11,8 @@ export interface KafkaTransportOptions {
   topics: string[];
   partitions?: number;
   sessionTimeoutMs?: number;
+  /** kafkajs' socket factory: TLS tuning in production, network faults in tests. */
+  socketFactory?: ISocketFactory;
   /** Receives kafkajs' own log lines (already structured). */
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: Record<string, unknown>) => void;
 }
@@ -34,6 +36,7 @@ export class KafkaTransport implements MessageTransport {
       connectionTimeout: options.connectionTimeoutMs,
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
       logLevel: logLevel.WARN,
+      ...(options.socketFactory ? { socketFactory: options.socketFactory } : {}),
       logCreator: () => ({ level, log }) => {
         const { message, ...extra } = log;
         const name = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
