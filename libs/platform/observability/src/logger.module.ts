@@ -17,11 +17,11 @@ export function createLoggerModule(service: string, level: string, destination?:
           const correlationId = maybeCorrelationId();
           return correlationId ? { correlationId } : {};
         },
+        // The request id is the correlation id; request lines carry it as req.id, others via the mixin.
         genReqId: (req: IncomingMessage) => {
           const header = req.headers['x-correlation-id'];
           return (Array.isArray(header) ? header[0] : header) ?? randomUUID();
         },
-        customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         },
