@@ -73,6 +73,7 @@ export class Stack {
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+      GRPC_PORT: '0',
       FIELD_ENCRYPTION_KEYS: `test-1:${Buffer.from('test-only-key-not-for-production').toString('base64')}`,
       CONSUMER_BACKOFF_MS: '50',
       CONSUMER_BACKOFF_MAX_MS: '200',
