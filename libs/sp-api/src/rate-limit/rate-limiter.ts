@@ -1,0 +1,172 @@
+import type { RateLimitStore } from './rate-limit-store';
+import type { BucketPlan } from './usage-plans';
+
+/**
+ * How urgent a call is. `critical` (shipment confirmations, stock updates) overtakes `normal`,
+ * which overtakes `bulk` (imports, enrichment). Within one priority, callers are served in order.
+ */
+export type CallPriority = 'critical' | 'normal' | 'bulk';
+
+const PRIORITY_ORDER: readonly CallPriority[] = ['critical', 'normal', 'bulk'];
+
+/** Time source and sleeper, injectable so specs run on virtual time. */
+export interface LimiterClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** Real time. */
+export const SYSTEM_CLOCK: LimiterClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+interface Waiter {
+  plan: BucketPlan;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+interface KeyState {
+  queues: Record<CallPriority, Waiter[]>;
+  running: boolean;
+}
+
+/** Options for {@link RateLimiter}. */
+export interface RateLimiterOptions {
+  clock?: LimiterClock;
+  /** Upper bound of one wait before asking the store again (another replica may change the rate). Default 5 s. */
+  maxPollMs?: number;
+  /** Lower bound of one wait, so a stampede of replicas does not spin on the store. Default 5 ms. */
+  minPollMs?: number;
+  /**
+   * Extra wait added whenever a caller had to wait for a refill. Amazon's bucket refills on
+   * arrival times, ours on send times: if one request travels faster than the one before, it can
+   * reach Amazon a few ms before Amazon's bucket holds a whole token and earn a 429. Waiting this
+   * much longer keeps a reserve of `rate × margin` tokens in steady state; the pace (one call per
+   * 1/rate) and the burst are unchanged. Capped at 90 % of one refill interval (beyond it the
+   * reserve would wrap around) and by the bucket size (a burst-1 bucket cannot hold a reserve).
+   * Default 250 ms.
+   */
+  latencyMarginMs?: number;
+}
+
+/**
+ * Per-bucket queue in front of a {@link RateLimitStore}.
+ *
+ * Why: Amazon's budgets are tiny (searchOrders ≈ 1 call / 3 min), so callers must wait for a token
+ * instead of spending one on a 429. Waiters are never dropped; each bucket key has one pump that
+ * takes tokens from the store and hands them to the most urgent, longest-waiting caller.
+ *
+ * Share one instance per process (across all clients of a seller) so the queue sees every caller.
+ */
+export class RateLimiter {
+  private readonly keys = new Map<string, KeyState>();
+  private readonly clock: LimiterClock;
+  private readonly maxPollMs: number;
+  private readonly minPollMs: number;
+  private readonly latencyMarginMs: number;
+
+  constructor(
+    readonly store: RateLimitStore,
+    options: RateLimiterOptions = {},
+  ) {
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.maxPollMs = options.maxPollMs ?? 5_000;
+    this.minPollMs = options.minPollMs ?? 5;
+    this.latencyMarginMs = options.latencyMarginMs ?? 250;
+  }
+
+  /**
+   * Resolves when the caller may send one request for `key`. Rejects only if `signal` aborts or
+   * the store fails.
+   */
+  acquire(key: string, plan: BucketPlan, priority: CallPriority = 'normal', signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    return new Promise<void>((resolve, reject) => {
+      const state = this.state(key);
+      const waiter: Waiter = { plan, resolve, reject, signal };
+      if (signal) {
+        waiter.onAbort = () => {
+          const q = state.queues[priority];
+          const i = q.indexOf(waiter);
+          if (i >= 0) q.splice(i, 1);
+          reject(abortReason(signal));
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      state.queues[priority].push(waiter);
+      void this.pump(key, state);
+    });
+  }
+
+  /** Number of callers waiting for `key` (metrics, tests). */
+  queued(key: string): number {
+    const s = this.keys.get(key);
+    return s ? PRIORITY_ORDER.reduce((n, p) => n + s.queues[p].length, 0) : 0;
+  }
+
+  private state(key: string): KeyState {
+    let s = this.keys.get(key);
+    if (!s) {
+      s = { queues: { critical: [], normal: [], bulk: [] }, running: false };
+      this.keys.set(key, s);
+    }
+    return s;
+  }
+
+  private head(state: KeyState): Waiter | undefined {
+    for (const p of PRIORITY_ORDER) if (state.queues[p].length > 0) return state.queues[p][0];
+    return undefined;
+  }
+
+  private take(state: KeyState): Waiter | undefined {
+    for (const p of PRIORITY_ORDER) if (state.queues[p].length > 0) return state.queues[p].shift();
+    return undefined;
+  }
+
+  private async pump(key: string, state: KeyState): Promise<void> {
+    if (state.running) return;
+    state.running = true;
+    try {
+      for (let head = this.head(state); head; head = this.head(state)) {
+        let result;
+        try {
+          result = await this.store.tryAcquire(key, head.plan);
+        } catch (err) {
+          // A broken store must surface to a caller rather than hang everyone: fail the head only.
+          const w = this.take(state);
+          if (w) this.settle(w, () => w.reject(err));
+          continue;
+        }
+        if (result.granted) {
+          // The token goes to whoever is most urgent now, which may be a critical caller that
+          // arrived while we were asking the store.
+          const w = this.take(state);
+          if (w) this.settle(w, () => w.resolve());
+          continue;
+        }
+        // The reserve must fit under the bucket's cap, or refill would simply discard it.
+        const margin = Math.min(this.latencyMarginMs, (0.9 * 1000) / head.plan.rate, (1000 * (head.plan.burst - 1)) / head.plan.rate);
+        await this.clock.sleep(Math.min(this.maxPollMs, Math.max(this.minPollMs, result.retryAfterMs + margin)));
+      }
+    } finally {
+      state.running = false;
+      if (this.head(state)) void this.pump(key, state);
+      else this.keys.delete(key);
+    }
+  }
+
+  private settle(w: Waiter, fn: () => void): void {
+    if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort);
+    fn();
+  }
+}
+
+/** The abort reason as an Error (AbortSignal reasons may be any value). */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('aborted', { cause: reason });
+}
