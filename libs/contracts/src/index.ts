@@ -27,3 +27,4 @@ export * from './events/orders/order-cancelled.v1';
 export * from './events/orders/order-imported.v1';
 export * from './events/orders/order-pii-redacted.v1';
 export * from './events/orders/order-updated.v1';
+export * from './events/orders/source-compliance-changed.v1';

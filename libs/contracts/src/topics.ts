@@ -23,6 +23,7 @@ import { OrderCancelledV1 } from './events/orders/order-cancelled.v1';
 import { OrderImportedV1 } from './events/orders/order-imported.v1';
 import { OrderPiiRedactedV1 } from './events/orders/order-pii-redacted.v1';
 import { OrderUpdatedV1 } from './events/orders/order-updated.v1';
+import { SourceComplianceChangedV1 } from './events/orders/source-compliance-changed.v1';
 
 /**
  * Every event version the system knows, in one registry: tools create topics from it and
@@ -46,6 +47,7 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   OrderUpdatedV1,
   OrderCancelledV1,
   OrderPiiRedactedV1,
+  SourceComplianceChangedV1,
   ShipmentReadyV1,
   ShipmentConfirmedV1,
   ShipmentRejectedV1,

@@ -26,6 +26,8 @@ export const OrderImportedV1 = defineEvent({
       }),
     ),
     eligibleSourceIds: z.array(z.string()).default([]),
+    /** Added later (optional): AMAZON orders are read-only for the platform (Amazon ships them). */
+    fulfilledBy: z.enum(['MERCHANT', 'AMAZON']).optional(),
   }),
 });
 /** Data of {@link OrderImportedV1}. */

@@ -1,0 +1,22 @@
+import type { SpApiRegion } from '@amazon-channel/sp-api';
+
+/** What orders needs to call Amazon for one connection: a current access token and the seller account. */
+export interface ConnectionAccess {
+  accessToken: string;
+  sellingPartnerId: string;
+  region: SpApiRegion;
+}
+
+/**
+ * Port: access tokens for a connection. Only auth-connections holds refresh tokens, so production
+ * asks it over HTTP ({@link HttpAccessTokenProvider}); tests can mint tokens from the sandbox's LWA.
+ */
+export interface AccessTokenProvider {
+  /** A currently valid token and the seller account behind `connectionId`. */
+  forConnection(connectionId: string): Promise<ConnectionAccess>;
+  /** Amazon refused `accessToken`: the next call must not return it. */
+  invalidate(connectionId: string, accessToken: string): void;
+}
+
+/** DI token of the {@link AccessTokenProvider}. */
+export const ACCESS_TOKEN_PROVIDER = Symbol('ACCESS_TOKEN_PROVIDER');

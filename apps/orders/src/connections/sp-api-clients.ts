@@ -1,0 +1,35 @@
+import { SpApiClientFactory, type RateLimitStore, type SpApiClient, type SpApiObserver } from '@amazon-channel/sp-api';
+import type { AccessTokenProvider } from './access-token.provider';
+
+/**
+ * SP-API clients per connection, sharing one transport and one rate limiter per process so every
+ * job of a seller queues in the same buckets; with a PostgreSQL bucket store the budget also holds
+ * across replicas. Access tokens come from the {@link AccessTokenProvider}.
+ */
+export class SpApiClients {
+  private readonly factory: SpApiClientFactory;
+
+  constructor(
+    private readonly tokens: AccessTokenProvider,
+    endpoint: string | undefined,
+    options: { observer?: SpApiObserver; rateLimitStore?: RateLimitStore } = {},
+  ) {
+    this.factory = new SpApiClientFactory({ baseUrls: endpoint ? { NA: endpoint, EU: endpoint, FE: endpoint } : undefined, observer: options.observer, rateLimitStore: options.rateLimitStore });
+  }
+
+  /** A client for the seller account behind `connectionId`. */
+  async forConnection(connectionId: string): Promise<SpApiClient> {
+    const first = await this.tokens.forConnection(connectionId);
+    return this.factory.forSeller({
+      sellingPartnerId: first.sellingPartnerId,
+      region: first.region,
+      accessTokens: {
+        getAccessToken: async () => (await this.tokens.forConnection(connectionId)).accessToken,
+        invalidate: (token: string) => this.tokens.invalidate(connectionId, token),
+      },
+    });
+  }
+}
+
+/** DI token of {@link SpApiClients}. */
+export const SP_API_CLIENTS = Symbol('SP_API_CLIENTS');

@@ -1,0 +1,178 @@
+import type { CompiledTemplate, GetOrdersMappedRecord } from '@amazon-channel/mapping';
+import { findMarketplace, type Order } from '@amazon-channel/sp-api';
+import { toMinorUnits } from './money';
+import { normaliseServiceLevel } from './service-level';
+
+/** Per-connection get-orders settings (defaults: unshipped + partially shipped, merchant, 7 days, SKU). */
+export interface GetOrdersSettings {
+  productCode: 'SKU' | 'ASIN';
+  fulfillmentStatuses: string[];
+  fulfilledBy: string[];
+  createdWithinDays: number;
+  keepPendingAsReservations: boolean;
+}
+
+/** The defaults a connection starts with. */
+export const DEFAULT_GET_ORDERS_SETTINGS: GetOrdersSettings = {
+  productCode: 'SKU',
+  fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'],
+  fulfilledBy: ['MERCHANT'],
+  createdWithinDays: 7,
+  keepPendingAsReservations: false,
+};
+
+/** One line as the platform keeps it. */
+export interface CandidateLine {
+  orderItemId: string;
+  sku: string;
+  asin: string | null;
+  productCode: string;
+  title: string | null;
+  quantityOrdered: number;
+  quantityCancelled: number;
+  quantityShipped: number;
+  unitPriceMinor: number | null;
+  currency: string | null;
+}
+
+/** Buyer data of one order (PII: encrypted before it is stored, never logged). */
+export interface CandidatePii {
+  buyerName: string | null;
+  buyerEmail: string | null;
+  shippingName: string | null;
+  shippingPhone: string | null;
+  shippingAddress: Record<string, string> | null;
+}
+
+/** Why an order cannot be imported as it is; it is held with this reason. */
+export interface OrderProblem {
+  reason: 'UNKNOWN_MARKETPLACE' | 'LINE_WITHOUT_SKU' | 'ABSURD_QUANTITY' | 'MALFORMED_ADDRESS' | 'MAPPING_FAILED' | 'NO_LINES';
+  detail: string;
+}
+
+/** An Amazon order turned into the platform's shape by the get-orders template, not yet stored. */
+export interface OrderCandidate {
+  amazonOrderId: string;
+  marketplaceId: string;
+  amazonStatus: string;
+  fulfilledBy: string | null;
+  serviceLevel: string | null;
+  shippingText: string | null;
+  purchasedAt: Date;
+  amazonUpdatedAt: Date;
+  totalMinor: number | null;
+  currency: string | null;
+  shipBy: Date | null;
+  shippedAt: Date | null;
+  lines: CandidateLine[];
+  pii: CandidatePii;
+  problem: OrderProblem | null;
+}
+
+/** Above this a line quantity is treated as a data error, not an order (Amazon caps quantities far lower). */
+export const MAX_LINE_QUANTITY = 10_000;
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null);
+const date = (value: string | undefined | null): Date | null => {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms);
+};
+
+/**
+ * Maps one Amazon order with the compiled get-orders template. Never throws: what cannot be
+ * imported becomes a {@link OrderProblem} so the order is held with a reason and the batch goes on.
+ */
+export function toOrderCandidate(order: Order, template: CompiledTemplate<GetOrdersMappedRecord>): OrderCandidate {
+  const result = template.evaluate(order);
+  const mapped = result.value;
+  const marketplaceId = order.salesChannel?.marketplaceId ?? '';
+  const status = order.fulfillment?.fulfillmentStatus ?? 'UNKNOWN';
+  const currency = str(mapped.invoice_currency) ?? order.proceeds?.grandTotal?.currencyCode ?? null;
+  const shipped = order.orderItems.map((item) => item.fulfillment?.quantityFulfilled ?? 0);
+  const mappedLines = mapped.lines ?? [];
+  const lines: CandidateLine[] = order.orderItems.map((item, index) => {
+    const line = mappedLines[index] ?? {};
+    const ordered = typeof line.item_quantity === 'number' ? line.item_quantity : item.quantityOrdered;
+    const quantityShipped = shipped[index] ?? 0;
+    // Orders 2026-01-01 has no cancelled quantity; it is what is neither fulfilled nor still
+    // unfulfilled (FULFILLMENT dataset). Inferred from the model, not confirmed with Amazon.
+    const unfulfilled = item.fulfillment?.quantityUnfulfilled;
+    let quantityCancelled = typeof unfulfilled === 'number' ? Math.max(0, ordered - quantityShipped - unfulfilled) : 0;
+    if (status === 'CANCELLED') quantityCancelled = Math.max(0, ordered - quantityShipped);
+    const sku = str(line.item_sku) ?? '';
+    return {
+      orderItemId: str(line.item_order_item_id) ?? item.orderItemId,
+      sku,
+      asin: str(item.product?.asin),
+      productCode: str(line.item_product_code) ?? sku,
+      title: str(line.item_title),
+      quantityOrdered: ordered,
+      quantityCancelled,
+      quantityShipped,
+      unitPriceMinor: currency && line.item_unit_price !== undefined ? toMinorUnits(line.item_unit_price, currency) : null,
+      currency,
+    };
+  });
+  const address: Record<string, string> = {};
+  for (const [key, field] of [
+    ['company', mapped.shipping_company],
+    ['addressLine1', mapped.shipping_address_line_1],
+    ['addressLine2', mapped.shipping_address_line_2],
+    ['addressLine3', mapped.shipping_address_line_3],
+    ['city', mapped.shipping_city],
+    ['stateOrRegion', mapped.shipping_state],
+    ['postalCode', mapped.shipping_postal_code],
+    ['countryCode', mapped.shipping_country_code],
+  ] as const) {
+    const value = str(field);
+    if (value) address[key] = value;
+  }
+  const packageShipTimes = (order.packages ?? []).map((p) => date(p.shipTime)?.getTime() ?? 0).filter((t) => t > 0);
+  const amazonUpdatedAt = date(order.lastUpdatedTime) ?? new Date(0);
+  const candidate: OrderCandidate = {
+    amazonOrderId: str(mapped.reference_number) ?? order.orderId,
+    marketplaceId,
+    amazonStatus: status,
+    fulfilledBy: order.fulfillment?.fulfilledBy ?? null,
+    serviceLevel: normaliseServiceLevel(order.fulfillment?.fulfillmentServiceLevel) ?? order.fulfillment?.fulfillmentServiceLevel ?? null,
+    shippingText: str(mapped.shipping_method),
+    purchasedAt: date(mapped.ordered_on) ?? date(order.createdTime) ?? new Date(0),
+    amazonUpdatedAt,
+    totalMinor: currency ? toMinorUnits(mapped.invoice_total ?? null, currency) : null,
+    currency,
+    shipBy: date(order.fulfillment?.shipByWindow?.latestDateTime),
+    // Shipment time: the last package's, else when Amazon last changed a SHIPPED order.
+    shippedAt: status === 'SHIPPED' ? (packageShipTimes.length ? new Date(Math.max(...packageShipTimes)) : amazonUpdatedAt) : null,
+    lines,
+    pii: {
+      buyerName: str(mapped.buyer_name),
+      buyerEmail: str(mapped.buyer_email),
+      shippingName: str(mapped.shipping_name),
+      shippingPhone: str(mapped.shipping_phone),
+      shippingAddress: Object.keys(address).length ? address : null,
+    },
+    problem: null,
+  };
+  candidate.problem = findProblem(candidate, // Codes and field names only: a message could quote a buyer's value.
+    result.errors.map((e) => `${e.field}${e.line !== undefined ? `[${e.line}]` : ''}: ${e.code}`));
+  return candidate;
+}
+
+function findProblem(candidate: OrderCandidate, mappingErrors: string[]): OrderProblem | null {
+  if (!findMarketplace(candidate.marketplaceId)) return { reason: 'UNKNOWN_MARKETPLACE', detail: `Marketplace ${candidate.marketplaceId || '(none)'} is not an Amazon marketplace this service knows` };
+  if (candidate.lines.length === 0) return { reason: 'NO_LINES', detail: 'Amazon returned the order without lines' };
+  const noSku = candidate.lines.find((line) => !line.sku);
+  if (noSku) return { reason: 'LINE_WITHOUT_SKU', detail: `Order item ${noSku.orderItemId} has no seller SKU` };
+  const absurd = candidate.lines.find((line) => !Number.isInteger(line.quantityOrdered) || line.quantityOrdered < 0 || line.quantityOrdered > MAX_LINE_QUANTITY);
+  if (absurd) return { reason: 'ABSURD_QUANTITY', detail: `Order item ${absurd.orderItemId} has quantity ${absurd.quantityOrdered} (allowed 0-${MAX_LINE_QUANTITY})` };
+  // A merchant-fulfilled order must be deliverable; Amazon-fulfilled ones carry no address to check.
+  if (candidate.fulfilledBy !== 'AMAZON' && candidate.pii.shippingAddress) {
+    const a = candidate.pii.shippingAddress;
+    const missing = ['addressLine1', 'city', 'countryCode'].filter((key) => !a[key]);
+    if (a.countryCode && !/^[A-Z]{2}$/.test(a.countryCode)) missing.push('countryCode (not ISO 3166 alpha-2)');
+    if (missing.length) return { reason: 'MALFORMED_ADDRESS', detail: `The shipping address lacks ${missing.join(', ')}` };
+  }
+  if (mappingErrors.length) return { reason: 'MAPPING_FAILED', detail: mappingErrors.slice(0, 3).join('; ').slice(0, 500) };
+  return null;
+}

@@ -1,0 +1,453 @@
+import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
+import { JobEntity, type JobContext, type RunningService } from '@amazon-channel/platform-service';
+import { createTestDatabase, kafkaBrokers, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
+import { SignJWT } from 'jose';
+import { createSecretKey, randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { startOrders } from '../../bootstrap';
+import type { Clock } from '../../clock/clock';
+import { LwaAccessTokenProvider } from '../../connections/lwa-access-token.provider';
+import { ORDERS_SERVICE } from '../../service';
+import { setTimeout as delay } from 'node:timers/promises';
+import { PiiRedactionJobHandler } from '../../pii/pii-redaction.job-handler';
+import { GetOrdersJobHandler } from './get-orders.job-handler';
+
+const JWT_SECRET = 'orders-test-jwt-secret-orders-test-jwt-secret';
+
+/** A clock tests can move forward. */
+class TestClock implements Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advanceDays(days: number): void {
+    this.offsetMs += days * 86_400_000;
+  }
+}
+
+/** The orders service booted in-process on a fresh database, Kafka and a sandbox, with captured logs. */
+interface OrdersHarness {
+  service: RunningService;
+  sandbox: SandboxHandle;
+  database: TestDatabase;
+  dataSource: DataSource;
+  tokens: LwaAccessTokenProvider;
+  clock: TestClock;
+  logs: () => string;
+  token(tenantId: string): Promise<string>;
+  http(tenantId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** A sandbox seller with no seeded orders, registered as connection `connectionId`. */
+  seller(connectionId: string): Promise<string>;
+  /** A job context for running a handler directly; checkpoints are recorded (and may throw to simulate a crash). */
+  context(tenantId: string, connectionId: string, operation: 'get-orders' | 'pii-redaction', job?: Partial<JobEntity>, onCheckpoint?: (p: unknown) => void): { context: JobContext; checkpoints: Array<Record<string, any>> };
+  close(): Promise<void>;
+}
+
+/** Boots the harness (about 5 s). */
+async function startOrdersHarness(name: string, env: Record<string, string> = {}): Promise<OrdersHarness> {
+  const sandbox = await startSandbox();
+  const database = await createTestDatabase(name);
+  const migrator = createServiceDataSource({ url: database.url, ...ORDERS_SERVICE });
+  await runServiceMigrations(migrator);
+  await migrator.destroy();
+  const tokens = new LwaAccessTokenProvider(sandbox.lwaTokenUrl, { clientId: sandbox.app.clientId, clientSecret: sandbox.app.clientSecret });
+  const clock = new TestClock();
+  let captured = '';
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => {
+    captured += chunk.toString('utf8');
+  });
+  const service = await startOrders(
+    {
+      PORT: '0',
+      DATABASE_URL: database.url,
+      BUS_DRIVER: 'kafka',
+      KAFKA_BROKERS: await kafkaBrokers(),
+      CONSUMER_GROUP_PREFIX: `orders-test-${randomBytes(4).toString('hex')}-`,
+      AUTH_JWT_SECRET: JWT_SECRET,
+      INTERNAL_API_TOKEN: 'orders-test-internal-token-0000000000000001',
+      FIELD_ENCRYPTION_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+      SP_API_ENDPOINT: sandbox.baseUrl,
+      LOG_LEVEL: 'info',
+      JOBS_POLL_MS: '100',
+      OUTBOX_POLL_MS: '50',
+      ...env,
+    },
+    logStream,
+    { accessTokens: tokens, clock },
+  );
+  await service.connected;
+  const dataSource = service.app.get(DataSource);
+  const token = (tenantId: string) =>
+    new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user-of-${tenantId}`).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
+  let sellers = 0;
+  return {
+    service,
+    sandbox,
+    database,
+    dataSource,
+    tokens,
+    clock,
+    logs: () => captured,
+    token,
+    async http(tenantId, method, path, body) {
+      const res = await fetch(`${service.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${await token(tenantId)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async seller(connectionId) {
+      const sellingPartnerId = `A9ORD${Date.now().toString(36).toUpperCase().slice(-6)}${String(++sellers).padStart(3, '0')}`;
+      const created = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], orderCount: 0, listingCount: 25 });
+      tokens.add(connectionId, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA' });
+      return sellingPartnerId;
+    },
+    context(tenantId, connectionId, operation, job = {}, onCheckpoint) {
+      const checkpoints: Array<Record<string, any>> = [];
+      const entity = {
+        id: uuidv7(),
+        tenantId,
+        connectionId,
+        operation,
+        trigger: 'API',
+        status: 'RUNNING',
+        settings: {},
+        step: null,
+        cursor: null,
+        counts: {},
+        failureReason: null,
+        requestedAt: new Date(),
+        startedAt: new Date(),
+        finishedAt: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+        ...job,
+      } as JobEntity;
+      return {
+        checkpoints,
+        context: {
+          job: entity,
+          signal: new AbortController().signal,
+          checkpoint: async (progress) => {
+            checkpoints.push(progress);
+            onCheckpoint?.(progress);
+          },
+        },
+      };
+    },
+    async close() {
+      await service.close().catch(() => undefined);
+      await sandbox.stop();
+      await database.drop();
+    },
+  };
+}
+
+
+const TENANT = 'tenant-orders';
+const OTHER_TENANT = 'tenant-other';
+jest.setTimeout(120_000);
+
+describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
+  let h: OrdersHarness;
+  let getOrders: GetOrdersJobHandler;
+  let redaction: PiiRedactionJobHandler;
+
+  const run = async (connectionId: string) => (await getOrders.run(h.context(TENANT, connectionId, 'get-orders').context));
+  const count = async (sql: string, params: unknown[]) => Number((await h.dataSource.query(sql, params))[0].n);
+  const events = async (eventType: string, connectionId: string): Promise<Array<Record<string, any>>> =>
+    (await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = $1 AND payload->>'connectionId' = $2 ORDER BY sequence`, [eventType, connectionId])).map(
+      (r: { payload: any }) => r.payload,
+    );
+  const sandboxNow = async () => (await h.sandbox.admin.clock()).epochMs;
+  const hoursAgo = async (hours: number) => new Date((await sandboxNow()) - hours * 3_600_000).toISOString();
+  const mapping = (connectionId: string, serviceLevelCategory: string, channelShippingText: string, shippingPolicy: string) =>
+    h.http(TENANT, 'POST', `/connections/${connectionId}/shipping-mappings`, { channelShippingText, serviceLevelCategory, shippingPolicy });
+
+  beforeAll(async () => {
+    h = await startOrdersHarness('orders_get_orders');
+    getOrders = h.service.app.get(GetOrdersJobHandler);
+    redaction = h.service.app.get(PiiRedactionJobHandler);
+    await h.http(TENANT, 'PUT', '/sources/src-compliant', { name: 'Compliant supplier', amazonCompliant: true });
+    await h.http(TENANT, 'PUT', '/sources/src-plain', { name: 'Plain supplier', amazonCompliant: false });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('imports 1,000 orders across statuses and service levels once, and a re-run imports nothing twice', async () => {
+    const conn = 'conn-bulk';
+    const seller = await h.seller(conn);
+    expect((await mapping(conn, 'Standard', 'Std US D2D Dom', 'Ground')).status).toBe(201);
+    expect((await mapping(conn, 'EXPEDITED', 'Exp US D2D Dom', 'Two-day air')).status).toBe(201);
+    const statuses = ['UNSHIPPED', 'UNSHIPPED', 'SHIPPED', 'CANCELLED', 'PENDING'] as const;
+    const levels = ['STANDARD', 'EXPEDITED', 'STANDARD', 'SECOND_DAY'] as const;
+    const createdTime = await hoursAgo(1);
+    const specs = Array.from({ length: 1000 }, (_, i) => ({ status: statuses[i % 5], serviceLevel: levels[i % 4], createdTime }));
+    const created = await h.sandbox.admin.createOrders(seller, specs);
+    const unshipped = specs.filter((s) => s.status === 'UNSHIPPED');
+    const heldExpected = unshipped.filter((s, i) => s.serviceLevel === 'SECOND_DAY' && i >= 0).length;
+
+    const first = await run(conn);
+    expect(first.outcome).toBe('SUCCEEDED');
+    expect(first.counts).toMatchObject({ created: unshipped.length, held: heldExpected, skipped_status: 600, pages: 10 });
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(400);
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1 AND state = 'HELD' AND hold_reason = 'MISSING_SHIPPING_MAPPING'`, [conn])).toBe(heldExpected);
+    const imported = await events('orders.order-imported', conn);
+    expect(imported).toHaveLength(400 - heldExpected);
+    expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(imported.length);
+    const sample = imported[0].data;
+    expect(sample.eligibleSourceIds).toEqual(['src-compliant']);
+    expect(['Ground', 'Two-day air']).toContain(sample.shippingPolicy);
+    expect(sample.total.amountMinor).toBeGreaterThan(0);
+    // No buyer data on the bus.
+    const buyerNames = new Set(created.map((o: any) => o.buyer?.buyerName as string));
+    expect(JSON.stringify(imported)).not.toMatch(new RegExp([...buyerNames].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')));
+    // PII is stored encrypted, never in clear.
+    const pii = await h.dataSource.query(`SELECT buyer_name, shipping_address FROM orders.order_pii LIMIT 1`);
+    expect(pii[0].buyer_name).toMatch(/^v1\.test-1\./);
+
+    const second = await run(conn);
+    expect(second.counts).toMatchObject({ created: 0, updated: 0 });
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(400);
+    expect(await events('orders.order-imported', conn)).toHaveLength(400 - heldExpected);
+
+    // The relay delivers the events to Kafka.
+    for (let i = 0; i < 100 && (await count(`SELECT count(*) n FROM orders.outbox_events WHERE published_at IS NULL`, [])) > 0; i++) await delay(200);
+    expect(await count(`SELECT count(*) n FROM orders.outbox_events WHERE published_at IS NULL`, [])).toBe(0);
+
+    // Diagnostics: held, status filtered, unknown.
+    const held = (await h.dataSource.query(`SELECT amazon_order_id FROM orders.orders WHERE connection_id = $1 AND state = 'HELD' LIMIT 1`, [conn]))[0].amazon_order_id;
+    const diag = await h.http(TENANT, 'GET', `/orders/diagnostics/${held}?connectionId=${conn}`);
+    expect(diag.body).toMatchObject({ verdict: 'HELD', reason: 'MISSING_SHIPPING_MAPPING' });
+    const shipped = created[2].orderId;
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${shipped}?connectionId=${conn}`)).body).toMatchObject({ verdict: 'STATUS_FILTERED' });
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/999-0000000-0000000?connectionId=${conn}`)).body.verdict).toBe('NOT_RETURNED_BY_AMAZON');
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/999-0000000-0000000?connectionId=conn-never-run`)).body.verdict).toBe('NOT_YET_POLLED');
+
+    // Adding the missing mapping releases the held orders at once, each announced once.
+    const added = await mapping(conn, 'SecondDay', 'Second US D2D Dom', 'Overnight');
+    expect(added.body.released).toBe(heldExpected);
+    expect(await events('orders.order-imported', conn)).toHaveLength(400);
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${held}?connectionId=${conn}`)).body.verdict).toBe('IMPORTED');
+    expect((await run(conn)).counts).toMatchObject({ created: 0, released: 0 });
+    expect(await events('orders.order-imported', conn)).toHaveLength(400);
+  });
+
+  it('explains orders outside the created-within window and holds absurd quantities without aborting the batch', async () => {
+    const conn = 'conn-window';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const [old, absurd, fine] = await h.sandbox.admin.createOrders(seller, [
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(24 * 10) },
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), items: [{ quantity: 50_000 }] },
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) },
+    ]);
+    // A buyer change brings the 10-day-old order into the last-updated window.
+    await h.sandbox.admin.changeOrder(seller, old.orderId, { serviceLevel: 'STANDARD' });
+    await h.sandbox.admin.advanceClock(180);
+    const result = await run(conn);
+    expect(result.counts).toMatchObject({ created: 2, held: 1, skipped_created_window: 1 });
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${old.orderId}?connectionId=${conn}`)).body).toMatchObject({ verdict: 'OUTSIDE_CREATED_WINDOW' });
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${absurd.orderId}?connectionId=${conn}`)).body).toMatchObject({ verdict: 'HELD', reason: 'ABSURD_QUANTITY' });
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${fine.orderId}?connectionId=${conn}`)).body.verdict).toBe('IMPORTED');
+  });
+
+  it('emits OrderCancelled for full and partial cancellations with the affected lines, and OrderUpdated for added lines', async () => {
+    const conn = 'conn-cancel';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const createdTime = await hoursAgo(1);
+    const [full, partial, grown] = await h.sandbox.admin.createOrders(seller, [
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime, items: [{ quantity: 1 }, { quantity: 2 }] },
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime, items: [{ quantity: 3 }, { quantity: 1 }] },
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime, items: [{ quantity: 1 }] },
+    ]);
+    expect((await run(conn)).counts).toMatchObject({ created: 3 });
+    await h.sandbox.admin.changeOrder(seller, grown.orderId, { addItems: [{ quantity: 2 }] });
+    const partialItems = (partial.orderItems as Array<{ orderItemId: string; product: { sellerSku: string } }>);
+    await h.sandbox.admin.changeOrder(seller, full.orderId, { cancel: { by: 'BUYER', reason: 'BuyerCanceled' } });
+    await h.sandbox.admin.changeOrder(seller, partial.orderId, { cancel: { by: 'MERCHANT', reason: 'NoInventory', items: [{ orderItemId: partialItems[0].orderItemId, quantity: 1 }] } });
+    await h.sandbox.admin.advanceClock(180);
+    expect((await run(conn)).counts).toMatchObject({ created: 0, updated: 3, cancelled: 2 });
+    const cancelled = (await events('orders.order-cancelled', conn)).map((e) => e.data);
+    const fullEvent = cancelled.find((e) => e.amazonOrderId === full.orderId);
+    expect(fullEvent.scope).toBe('FULL');
+    expect(fullEvent.lines.map((l: any) => l.cancelledQuantity).sort()).toEqual([1, 2]);
+    expect(cancelled.find((e) => e.amazonOrderId === partial.orderId)).toMatchObject({
+      scope: 'PARTIAL',
+      lines: [{ orderItemId: partialItems[0].orderItemId, sku: partialItems[0].product.sellerSku, cancelledQuantity: 1 }],
+    });
+    const updated = (await events('orders.order-updated', conn)).map((e) => e.data);
+    expect(updated).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ amazonOrderId: full.orderId, changes: ['status'], status: 'CANCELLED' }),
+        expect.objectContaining({ amazonOrderId: grown.orderId, changes: ['lines'], status: 'UNSHIPPED' }),
+      ]),
+    );
+    expect(updated).toHaveLength(2);
+    // Read again: nothing new.
+    await h.sandbox.admin.advanceClock(180);
+    await run(conn);
+    expect(await events('orders.order-cancelled', conn)).toHaveLength(2);
+  });
+
+  it('two runs started together produce one set of orders and one OrderImported each', async () => {
+    const conn = 'conn-concurrent';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const createdTime = await hoursAgo(1);
+    await h.sandbox.admin.createOrders(seller, Array.from({ length: 250 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })));
+    const [a, b] = await Promise.all([run(conn), run(conn)]);
+    expect(a.counts.created + b.counts.created).toBe(250);
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(250);
+    expect(await count(`SELECT count(*) n FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.connection_id = $1`, [conn])).toBeGreaterThanOrEqual(250);
+    const imported = await events('orders.order-imported', conn);
+    expect(imported).toHaveLength(250);
+    expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(250);
+  });
+
+  it('a run that dies mid-way resumes from its last page and loses or duplicates nothing', async () => {
+    const conn = 'conn-crash';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const createdTime = await hoursAgo(1);
+    await h.sandbox.admin.createOrders(seller, Array.from({ length: 230 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })));
+    const crashing = h.context(TENANT, conn, 'get-orders', {}, () => {
+      throw new Error('worker killed');
+    });
+    await expect(getOrders.run(crashing.context)).rejects.toThrow('worker killed');
+    // The page before the crash was committed with its events.
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(100);
+    const last = crashing.checkpoints[crashing.checkpoints.length - 1];
+    const resumed = await getOrders.run(h.context(TENANT, conn, 'get-orders', { step: last.step, cursor: last.cursor, counts: last.counts }).context);
+    expect(resumed.counts).toMatchObject({ created: 230, pages: 3 });
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(230);
+    expect(await events('orders.order-imported', conn)).toHaveLength(230);
+  });
+
+  it('keeps pending orders as reservations without PII and promotes them when Amazon releases them', async () => {
+    const conn = 'conn-pending';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    expect((await h.http(TENANT, 'PUT', `/connections/${conn}/order-settings`, { keepPendingAsReservations: true, productCode: 'ASIN' })).status).toBe(200);
+    const [pending] = await h.sandbox.admin.createOrders(seller, [{ status: 'PENDING', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
+    expect((await run(conn)).counts).toMatchObject({ created: 1, reserved: 1 });
+    const row = (await h.dataSource.query(`SELECT id, state FROM orders.orders WHERE amazon_order_id = $1`, [pending.orderId]))[0];
+    expect(row.state).toBe('RESERVED');
+    expect(await count(`SELECT count(*) n FROM orders.order_pii WHERE order_id = $1`, [row.id])).toBe(0);
+    expect(await events('orders.order-imported', conn)).toHaveLength(0);
+    await h.sandbox.admin.changeOrder(seller, pending.orderId, { status: 'UNSHIPPED' });
+    await h.sandbox.admin.advanceClock(180);
+    expect((await run(conn)).counts).toMatchObject({ released: 1 });
+    const [imported] = await events('orders.order-imported', conn);
+    expect(imported.data.amazonOrderId).toBe(pending.orderId);
+    // The connection asked for ASINs as product codes.
+    expect(imported.data.lines[0].productCode).toMatch(/^B0/);
+    expect(await count(`SELECT count(*) n FROM orders.order_pii WHERE order_id = $1`, [row.id])).toBe(1);
+  });
+
+  it('isolates tenants, audits PII reads and refuses routing to a non-compliant source with 409', async () => {
+    const conn = 'conn-api';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const [order] = await h.sandbox.admin.createOrders(seller, [
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), buyer: { name: 'Zelda Quartermain', email: 'zelda@example.test' } },
+    ]);
+    await run(conn);
+    const list = await h.http(TENANT, 'GET', `/orders?connectionId=${conn}`);
+    expect(list.body.total).toBe(1);
+    const id = list.body.orders[0].id;
+    expect(JSON.stringify(list.body)).not.toContain('Zelda');
+    expect((await h.http(OTHER_TENANT, 'GET', `/orders/${id}`)).status).toBe(404);
+    expect((await h.http(OTHER_TENANT, 'GET', `/orders?connectionId=${conn}`)).body.total).toBe(0);
+    expect((await h.http(OTHER_TENANT, 'GET', `/orders/${id}/pii?purpose=print%20label`)).status).toBe(404);
+    expect((await h.http(TENANT, 'GET', `/orders/${id}/pii`)).status).toBe(400);
+    const pii = await h.http(TENANT, 'GET', `/orders/${id}/pii?purpose=print%20packing%20slip`);
+    expect(pii.body).toMatchObject({ amazonOrderId: order.orderId, buyerName: 'Zelda Quartermain', buyerEmail: 'zelda@example.test' });
+    const audit = await h.http(TENANT, 'GET', `/orders/${id}/pii-audit`);
+    expect(audit.body).toEqual([expect.objectContaining({ action: 'READ', actor: `user-of-${TENANT}`, purpose: 'print packing slip' })]);
+    expect(JSON.stringify(audit.body)).not.toContain('Zelda');
+    const refused = await h.http(TENANT, 'POST', `/orders/${id}/route`, { sourceId: 'src-plain' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SOURCE_NOT_COMPLIANT');
+    expect((await h.http(TENANT, 'POST', `/orders/${id}/route`, { sourceId: 'src-compliant' })).body.routedSourceId).toBe('src-compliant');
+    // Registration is announced once per change: two sources registered, an unchanged PUT emits nothing.
+    expect((await h.http(TENANT, 'PUT', '/sources/src-plain', { name: 'Plain supplier', amazonCompliant: false })).status).toBe(200);
+    const announced = await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.source-compliance-changed' ORDER BY sequence`);
+    expect(announced.map((r: { payload: { data: { sourceId: string; amazonCompliant: boolean } } }) => [r.payload.data.sourceId, r.payload.data.amazonCompliant])).toEqual([
+      ['src-compliant', true],
+      ['src-plain', false],
+    ]);
+    expect((await h.http(TENANT, 'GET', `/orders`)).status).toBe(200);
+    expect((await fetch(`${h.service.url}/orders`)).status).toBe(401);
+    expect((await fetch(`${h.service.url}/health/live`)).status).toBe(200);
+  });
+
+  it('runs a queued get-orders job through the service job runner', async () => {
+    const conn = 'conn-runner';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
+    const id = uuidv7();
+    await h.dataSource.getRepository(JobEntity).insert({ id, tenantId: TENANT, connectionId: conn, operation: 'get-orders', trigger: 'API', settings: {}, requestedAt: new Date() });
+    let job = await h.dataSource.getRepository(JobEntity).findOneByOrFail({ id });
+    for (let i = 0; i < 100 && !['SUCCEEDED', 'FAILED'].includes(job.status); i++) {
+      await delay(200);
+      job = await h.dataSource.getRepository(JobEntity).findOneByOrFail({ id });
+    }
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job.counts).toMatchObject({ created: 1 });
+    expect((await h.http(TENANT, 'GET', `/jobs/${id}`)).body.status).toBe('SUCCEEDED');
+  });
+
+  it('never logs buyer names, emails or addresses during an import', async () => {
+    const conn = 'conn-logs';
+    const seller = await h.seller(conn);
+    const created = await h.sandbox.admin.createOrders(seller, [
+      { status: 'UNSHIPPED', serviceLevel: 'NEXT_DAY', createdTime: await hoursAgo(1), buyer: { name: 'Octavia Pennywhistle', email: 'octavia.p@example.test' }, address: { name: 'Octavia Pennywhistle', addressLine1: '77 Lanternlight Lane', city: 'Bexleyhaven', stateOrRegion: 'WA', postalCode: '98999', countryCode: 'US', phone: '+1 555 0199' } },
+    ]);
+    await run(conn);
+    await h.http(TENANT, 'GET', `/orders/diagnostics/${created[0].orderId}?connectionId=${conn}`);
+    const logs = h.logs();
+    expect(logs).toContain('get-orders');
+    for (const secret of ['Octavia', 'Pennywhistle', 'octavia.p@example.test', 'Lanternlight', 'Bexleyhaven', '555 0199']) expect(logs).not.toContain(secret);
+  });
+
+  it('erases buyer data 30 days after shipment once both clocks moved 31 days, with OrderPiiRedacted and an audit row', async () => {
+    const conn = 'conn-retention';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const [order] = await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), buyer: { name: 'Rufus Kettleby', email: 'rufus@example.test' } }]);
+    await run(conn);
+    await h.sandbox.admin.changeOrder(seller, order.orderId, { status: 'SHIPPED' });
+    await h.sandbox.admin.advanceClock(180);
+    await run(conn);
+    const row = (await h.dataSource.query(`SELECT id, shipped_at FROM orders.orders WHERE amazon_order_id = $1`, [order.orderId]))[0];
+    expect(row.shipped_at).not.toBeNull();
+    expect((await redaction.run(h.context(TENANT, conn, 'pii-redaction').context)).counts).toEqual({ redacted: 0 });
+
+    await h.sandbox.admin.advanceClock(31 * 86_400);
+    h.clock.advanceDays(31);
+    expect((await redaction.run(h.context(TENANT, conn, 'pii-redaction').context)).counts).toEqual({ redacted: 1 });
+    expect(await count(`SELECT count(*) n FROM orders.order_pii WHERE order_id = $1`, [row.id])).toBe(0);
+    const gone = await h.http(TENANT, 'GET', `/orders/${row.id}/pii?purpose=late%20look`);
+    expect(gone.status).toBe(410);
+    const audit = (await h.http(TENANT, 'GET', `/orders/${row.id}/pii-audit`)).body;
+    expect(audit.map((a: any) => a.action)).toEqual(['REDACTED']);
+    expect(JSON.stringify(audit)).not.toMatch(/Rufus|Kettleby|rufus@/);
+    expect((await events('orders.order-pii-redacted', conn)).map((e) => e.data.amazonOrderId)).toEqual([order.orderId]);
+    // A later read of Amazon's changes does not bring the erased data back.
+    await h.sandbox.admin.changeOrder(seller, order.orderId, { serviceLevel: 'EXPEDITED' });
+    await h.sandbox.admin.advanceClock(180);
+    await run(conn);
+    expect(await count(`SELECT count(*) n FROM orders.order_pii WHERE order_id = $1`, [row.id])).toBe(0);
+    expect((await redaction.run(h.context(TENANT, conn, 'pii-redaction').context)).counts).toEqual({ redacted: 0 });
+  });
+});

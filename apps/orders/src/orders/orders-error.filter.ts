@@ -1,0 +1,11 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { ORDERS_ERRORS, OrdersError } from './orders.error';
+
+/** Maps {@link OrdersError} codes to HTTP responses `{ code, message, details }`. */
+@Catch(OrdersError)
+export class OrdersErrorFilter implements ExceptionFilter<OrdersError> {
+  catch(error: OrdersError, host: ArgumentsHost): void {
+    host.switchToHttp().getResponse<Response>().status(ORDERS_ERRORS[error.code]).json({ code: error.code, message: error.message, details: error.details });
+  }
+}

@@ -1,0 +1,56 @@
+import { CurrentTenant } from '@amazon-channel/platform-auth';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PiiService } from '../pii/pii.service';
+import { CurrentSubject } from './current-caller.decorator';
+import { listOrdersQuery, piiQuery, routeBody } from './dto/orders.dto';
+import { parseInput } from './dto/parse';
+import { OrdersQueryService } from './orders-query.service';
+import { OrdersError } from './orders.error';
+
+/** Orders of the caller's tenant: list and filter, one order, diagnostics, routing, audited buyer data. */
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersQueryService,
+    private readonly pii: PiiService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Orders (no buyer data), newest purchase first' })
+  list(@CurrentTenant() tenantId: string, @Query() query: unknown) {
+    return this.orders.list(tenantId, parseInput(listOrdersQuery, query));
+  }
+
+  /** "My order is not importing": why an Amazon order is (not) in the platform. */
+  @Get('diagnostics/:amazonOrderId')
+  diagnose(@CurrentTenant() tenantId: string, @Param('amazonOrderId') amazonOrderId: string, @Query('connectionId') connectionId?: string) {
+    if (!connectionId) throw new OrdersError('INVALID_REQUEST', 'connectionId is required');
+    return this.orders.diagnose(tenantId, connectionId, amazonOrderId);
+  }
+
+  @Get(':id')
+  get(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.orders.get(tenantId, id);
+  }
+
+  /** The buyer data, while retained; every read is audited with the caller and its purpose. */
+  @Get(':id/pii')
+  readPii(@CurrentTenant() tenantId: string, @CurrentSubject() subject: string, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: unknown) {
+    return this.pii.read(tenantId, id, subject, parseInput(piiQuery, query).purpose);
+  }
+
+  @Get(':id/pii-audit')
+  piiAudit(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.pii.audit(tenantId, id);
+  }
+
+  /** Routes the order to a source; 409 SOURCE_NOT_COMPLIANT when the source lacks Amazon's compliance flag. */
+  @Post(':id/route')
+  @HttpCode(200)
+  route(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+    return this.orders.route(tenantId, id, parseInput(routeBody, body).sourceId);
+  }
+}

@@ -1,0 +1,71 @@
+import { JOB_HANDLERS } from '@amazon-channel/platform-service';
+import { FieldCipher } from '@amazon-channel/platform-persistence';
+import { PostgresRateLimitStore, type SpApiObserver } from '@amazon-channel/sp-api';
+import { DataSource } from 'typeorm';
+import { ORDERS_SERVICE } from '../service';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CLOCK, systemClock, type Clock } from '../clock/clock';
+import { ACCESS_TOKEN_PROVIDER, type AccessTokenProvider } from '../connections/access-token.provider';
+import { HttpAccessTokenProvider } from '../connections/http-access-token.provider';
+import { SP_API_CLIENTS, SpApiClients } from '../connections/sp-api-clients';
+import type { OrdersConfig } from '../config/orders.config';
+import { ORDERS_OPTIONS } from '../orders-options';
+import { FIELD_CIPHER } from '../pii/pii-cipher';
+import { PiiRedactionJobHandler } from '../pii/pii-redaction.job-handler';
+import { PiiService } from '../pii/pii.service';
+import { ShippingMappingsService } from '../shipping-mappings/shipping-mappings.service';
+import { SourcesController } from '../sources/sources.controller';
+import { SourcesService } from '../sources/sources.service';
+import { ConnectionSettingsController } from './connection-settings.controller';
+import { GetOrdersJobHandler } from './get-orders/get-orders.job-handler';
+import { OrderSettingsService } from './order-settings.service';
+import { OrdersErrorFilter } from './orders-error.filter';
+import { OrdersQueryService } from './orders-query.service';
+import { OrdersController } from './orders.controller';
+
+/** Ports a test or the embedded launcher may replace. */
+export interface OrdersPorts {
+  accessTokens?: AccessTokenProvider;
+  clock?: Clock;
+  /** Sees every SP-API call (metrics, benchmarks). */
+  spApiObserver?: SpApiObserver;
+}
+
+/** Orders: get orders and PII redaction jobs, shipping mappings, sources, diagnostics, audited PII. */
+@Module({})
+export class OrdersModule {
+  static register(config: OrdersConfig, ports: OrdersPorts = {}): DynamicModule {
+    const providers: Provider[] = [
+      { provide: CLOCK, useValue: ports.clock ?? systemClock },
+      { provide: ORDERS_OPTIONS, useValue: { overlapMinutes: config.ORDERS_OVERLAP_MINUTES, piiRetentionDays: config.PII_RETENTION_DAYS } },
+      { provide: FIELD_CIPHER, useValue: FieldCipher.fromConfig(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY_ID) },
+      { provide: ACCESS_TOKEN_PROVIDER, useValue: ports.accessTokens ?? new HttpAccessTokenProvider(config.AUTH_CONNECTIONS_URL, config.INTERNAL_API_TOKEN) },
+      {
+        provide: SP_API_CLIENTS,
+        // Buckets in the service's schema: every replica spends one seller budget (searchOrders ≈ 1 call / 3 min).
+        useFactory: (tokens: AccessTokenProvider, dataSource: DataSource) =>
+          new SpApiClients(tokens, config.SP_API_ENDPOINT, {
+            observer: ports.spApiObserver,
+            rateLimitStore: new PostgresRateLimitStore({ query: async (sql, params) => ({ rows: await dataSource.query(sql, params) }) }, { schema: ORDERS_SERVICE.schema }),
+          }),
+        inject: [ACCESS_TOKEN_PROVIDER, DataSource],
+      },
+      { provide: APP_FILTER, useClass: OrdersErrorFilter },
+      OrderSettingsService,
+      OrdersQueryService,
+      ShippingMappingsService,
+      PiiService,
+      SourcesService,
+      GetOrdersJobHandler,
+      PiiRedactionJobHandler,
+      { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [GetOrdersJobHandler, PiiRedactionJobHandler] },
+    ];
+    return {
+      module: OrdersModule,
+      controllers: [OrdersController, ConnectionSettingsController, SourcesController],
+      providers,
+      exports: [JOB_HANDLERS, GetOrdersJobHandler, PiiRedactionJobHandler, ShippingMappingsService, CLOCK],
+    };
+  }
+}
