@@ -189,7 +189,8 @@ describe('SpApiClient against the SP-API sandbox', () => {
       const created = await admin<{ orders: { orderId: string; orderItems: { orderItemId: string; quantityOrdered: number }[] }[] }>('POST', `/sellers/${sellerId}/orders`, {
         orders: [{ marketplaceId: US, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT', programs: ['IN_STORE_PICK_UP'] }],
       });
-      const order = created.orders[0] as (typeof created.orders)[number];
+      const [order] = created.orders;
+      if (!order) throw new Error('the sandbox created no order');
       const res = await client.ordersV0.updateShipmentStatus(order.orderId, {
         marketplaceId: US,
         shipmentStatus: 'ReadyForPickup',
