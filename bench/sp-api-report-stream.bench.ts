@@ -107,7 +107,7 @@ async function raw() {
 /** Compiles libs/sp-api/src (without specs) to CommonJS in a temp folder; returns its index path. */
 function compileLibrary(outDir: string): string {
   // @swc/core is what run-ts.js uses; compiling ahead keeps the loader out of the measured process.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional native compiler, loaded only by this benchmark
+   
   const swc = require('@swc/core') as { transformFileSync(file: string, options: object): { code: string } };
   const srcDir = path.join(__dirname, '../libs/sp-api/src');
   const walk = (dir: string): string[] =>

@@ -70,6 +70,6 @@ export class TsvRowParser extends Transform {
  */
 function rowFactory(header: readonly string[]): (cells: string[]) => TsvRow {
   const body = header.map((h, i) => `${JSON.stringify(h)}: c[${i}] === undefined ? '' : c[${i}]`).join(',\n');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code built from JSON-escaped header names only; 3× faster rows
+   
   return new Function('c', `return {\n${body}\n};`) as (cells: string[]) => TsvRow;
 }
