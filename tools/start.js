@@ -53,7 +53,8 @@ function startSandbox() {
 async function migrate(url) {
   const { createServiceDataSource, runServiceMigrations } = require(path.join(root, 'libs', 'platform', 'persistence', 'src', 'index.ts'));
   for (const [name] of SERVICES) {
-    const definition = Object.values(require(path.join(root, 'apps', name, 'src', 'service.ts')))[0];
+    const exported = Object.values(require(path.join(root, 'apps', name, 'src', 'service.ts')));
+    const definition = exported.find((value) => value && typeof value === 'object' && 'schema' in value && 'entities' in value);
     const dataSource = createServiceDataSource({ url, ...definition });
     try {
       const applied = await runServiceMigrations(dataSource);
