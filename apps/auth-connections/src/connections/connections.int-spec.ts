@@ -2,6 +2,7 @@ import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/p
 import type { RunningService } from '@amazon-channel/platform-service';
 import { createTestDatabase, freePort, kafkaBrokers, startSandbox, type SandboxAppCredentials, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -274,6 +275,40 @@ describe('website authorization', () => {
     await lifecycle.scan();
     expect(await outbox('connections.connection-reauthorization-due', connectionId)).toHaveLength(1);
     expect(await counter(h.url, 'auth_connections_connections', { status: 'ACTIVE' })).toBeGreaterThanOrEqual(2);
+  });
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The consent page as a person uses it, in Debian's headless Chromium (installed by .ci/run). Where
+ * the browser cannot be installed the test is reported as skipped with this reason in its title.
+ */
+const withBrowser = fs.existsSync(CHROMIUM) ? it : it.skip;
+const BROWSER_SELLER = 'A3BROWSERSELL1';
+
+describe(`website authorization in a real browser${fs.existsSync(CHROMIUM) ? '' : ' (skipped: /usr/bin/chromium is not installed)'}`, () => {
+  withBrowser('a seller picks their account on the consent page, clicks Authorize and lands on the connected page', async () => {
+    const { chromium } = await import('playwright-core');
+    const seller = await h.sandbox.admin.createSeller({ sellingPartnerId: BROWSER_SELLER, region: 'NA', marketplaceIds: [US], listingCount: 1, orderCount: 0, clientId: h.app.clientId });
+    refreshTokens.push(seller.refreshToken);
+    const id = await createConnection(a, { name: 'Browser US', marketplaceId: US, sellingPartnerId: BROWSER_SELLER });
+    const start = await call('POST', `${h.url}/connections/${id}/authorize`, a);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(start.body['consentUrl'] as string);
+      await page.selectOption('#selling_partner_id', BROWSER_SELLER);
+      await Promise.all([page.waitForURL(/\/oauth\/callback/), page.click('#authorize')]);
+      expect(page.url()).toContain(`${h.url}/oauth/callback`);
+      expect((await page.textContent('body'))?.toLowerCase()).toContain('connected');
+    } finally {
+      await browser.close();
+    }
+    const connection = await call('GET', `${h.url}/connections/${id}`, a);
+    expect(connection.body['status']).toBe('ACTIVE');
   });
 });
 
