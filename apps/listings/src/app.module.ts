@@ -1,15 +1,31 @@
+import { AuthModule } from '@amazon-channel/platform-auth';
 import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ChannelListingsModule } from './channel-listings/channel-listings.module';
 import type { ListingsConfig } from './config/listings.config';
+import type { ConnectionTokenProvider } from './connections/connection-token.provider';
+import { ConnectionsModule } from './connections/connections.module';
+import { ListingJobsModule } from './listing-jobs.module';
 import { LISTINGS_SERVICE } from './service';
+
+/** Ports a caller may replace (tests, the benchmark). */
+export interface ListingsPorts {
+  connectionTokens?: ConnectionTokenProvider;
+}
 
 /** The listings service. */
 @Module({})
 export class AppModule {
-  static register(config: ListingsConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+  static register(config: ListingsConfig, logDestination?: NodeJS.WritableStream, ports: ListingsPorts = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(LISTINGS_SERVICE, config, logDestination), JobsModule],
+      imports: [
+        AuthModule.forRoot(config),
+        PlatformModule.forService(LISTINGS_SERVICE, config, logDestination),
+        ConnectionsModule.register(ports),
+        ChannelListingsModule,
+        JobsModule.forRoot({ imports: [ListingJobsModule] }),
+      ],
     };
   }
 }

@@ -1,12 +1,16 @@
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
+import { ChannelListingEntity } from './channel-listings/entities/channel-listing.entity';
 import { migrations } from './database/migrations';
+import { ImportRowErrorEntity } from './import-listings/entities/import-row-error.entity';
+import { PlatformListingEntity } from './link-listings/entities/platform-listing.entity';
+import { LISTINGS_SCHEMA } from './service-schema';
 
 /** listings: its schema, entities and migrations. */
 export const LISTINGS_SERVICE: ServiceDefinition = {
   name: 'listings',
-  schema: 'listings',
+  schema: LISTINGS_SCHEMA,
   title: 'listings',
   description: 'Amazon listings: import, link, publish and sync',
-  entities: [JobEntity],
+  entities: [JobEntity, ChannelListingEntity, ImportRowErrorEntity, PlatformListingEntity],
   migrations,
 };

@@ -1,9 +1,25 @@
 import { databaseConfig, loadConfig } from '@amazon-channel/platform-config';
+import { authConfig } from '@amazon-channel/platform-auth';
 import { platformConfig } from '@amazon-channel/platform-service';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** Where listings reaches auth-connections and Amazon, with defaults that work under `npm start`. */
+export const listingsOwnConfig = z.object({
+  /** Base URL of auth-connections, whose internal route hands out a connection's access token. */
+  AUTH_CONNECTIONS_URL: z.url().default('http://127.0.0.1:3001'),
+  /**
+   * SP-API base URL override (the sandbox in development and tests). Unset: the endpoint that
+   * auth-connections returns with the token, else Amazon's production host of the seller's region.
+   */
+  SP_API_ENDPOINT: z.url().optional(),
+  /** Rows per committed batch of Import Listings: one transaction, one checkpoint. */
+  IMPORT_BATCH_SIZE: z.coerce.number().int().min(10).max(20_000).default(2_000),
+  /** Report polling interval while Amazon prepares GET_MERCHANT_LISTINGS_ALL_DATA. */
+  IMPORT_REPORT_POLL_MS: z.coerce.number().int().min(50).max(120_000).default(2_000),
+});
 
 /** Everything listings reads from its environment, validated at start. */
-export const listingsConfig = platformConfig;
+export const listingsConfig = platformConfig.and(authConfig).and(listingsOwnConfig);
 /** Parsed {@link listingsConfig}. */
 export type ListingsConfig = z.infer<typeof listingsConfig>;
 

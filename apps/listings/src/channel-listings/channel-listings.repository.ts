@@ -1,0 +1,158 @@
+import { quoteIdent } from '@amazon-channel/platform-persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LISTINGS_SCHEMA } from '../service-schema';
+import { ChannelListingEntity, type LinkStatus, type ListingStatus } from './entities/channel-listing.entity';
+
+const TABLE = `${quoteIdent(LISTINGS_SCHEMA)}.channel_listings`;
+
+/** A listing to create or overwrite from Amazon, with its precomputed id (used only when created) and hash. */
+export interface ListingWrite {
+  id: string;
+  sku: string;
+  externalListingId: string | null;
+  asin: string | null;
+  title: string | null;
+  description: string | null;
+  images: string[];
+  priceMinor: number;
+  currency: string;
+  quantity: number | null;
+  fulfillmentChannel: string;
+  listingStatus: ListingStatus;
+  amazonStatus: string | null;
+  contentHash: string;
+}
+
+/** How a batch is written: create only, overwrite offer values, or overwrite product data too. */
+export type WriteMode = 'CREATE_ONLY' | 'OVERWRITE_OFFER' | 'OVERWRITE_ALL';
+
+/** A row the batch created or changed, as committed. */
+export interface WrittenListing {
+  id: string;
+  sku: string;
+  parentSku: string | null;
+  inserted: boolean;
+  externalListingId: string | null;
+  asin: string | null;
+  title: string | null;
+  priceMinor: number | null;
+  currency: string | null;
+  quantity: number | null;
+  fulfillmentChannel: string;
+  listingStatus: ListingStatus;
+}
+
+/** Filters of the listing query. */
+export interface ListingFilter {
+  connectionId?: string;
+  listingStatus?: ListingStatus;
+  linkStatus?: LinkStatus;
+  skuPrefix?: string;
+  updatedSince?: Date;
+  /** Opaque cursor from the previous page. */
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** Channel listings: batch upserts for imports, tenant-scoped reads for the API. */
+@Injectable()
+export class ChannelListingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Creates and (per mode) overwrites listings in one multi-row statement. A row whose content hash
+   * equals the stored one is not updated (no new row version, no event), so re-importing an
+   * unchanged report changes nothing; PostgreSQL still takes a row lock on each conflicting row.
+   * (Filtering unchanged rows with a SELECT first was measured: it made 1,000,000-row imports about
+   * 4× slower, so the upsert's WHERE does the comparison.)
+   * @returns the rows actually created or changed.
+   */
+  async upsertBatch(manager: EntityManager, scope: { tenantId: string; connectionId: string; jobId: string }, rows: ListingWrite[], mode: WriteMode): Promise<WrittenListing[]> {
+    if (rows.length === 0) return [];
+    const confirmedAt = new Date().toISOString();
+    const column = <K extends keyof ListingWrite>(key: K) => rows.map((r) => r[key]);
+    const params = [
+      column('id'),
+      column('sku'),
+      column('externalListingId'),
+      column('asin'),
+      column('title'),
+      column('description'),
+      rows.map((r) => JSON.stringify(r.images)),
+      column('priceMinor'),
+      column('currency'),
+      column('quantity'),
+      column('fulfillmentChannel'),
+      column('listingStatus'),
+      rows.map((r) =>
+        JSON.stringify({ priceMinor: r.priceMinor, currency: r.currency, quantity: r.quantity, fulfillmentChannel: r.fulfillmentChannel, amazonStatus: r.amazonStatus, confirmedAt }),
+      ),
+      column('contentHash'),
+      scope.tenantId,
+      scope.connectionId,
+      scope.jobId,
+    ];
+    const offer = `external_listing_id = EXCLUDED.external_listing_id, asin = EXCLUDED.asin, price_minor = EXCLUDED.price_minor,
+        currency = EXCLUDED.currency, quantity = EXCLUDED.quantity, fulfillment_channel = EXCLUDED.fulfillment_channel,
+        listing_status = CASE WHEN t.listing_status IN ('PAUSED', 'DELISTED') THEN t.listing_status ELSE EXCLUDED.listing_status END,
+        link_status = CASE WHEN t.link_status = 'BROKEN' THEN 'LINKED' ELSE t.link_status END,
+        confirmed = EXCLUDED.confirmed, content_hash = EXCLUDED.content_hash, last_job_id = EXCLUDED.last_job_id, updated_at = now()`;
+    const product = `, title = EXCLUDED.title, description = EXCLUDED.description, images = EXCLUDED.images`;
+    const conflict =
+      mode === 'CREATE_ONLY'
+        ? 'DO NOTHING'
+        : `DO UPDATE SET ${offer}${mode === 'OVERWRITE_ALL' ? product : ''} WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
+    // unnest() binds one array per column: one statement per batch whatever its size.
+    const result: Array<Record<string, unknown>> = await manager.query(
+      `INSERT INTO ${TABLE} AS t (id, tenant_id, connection_id, sku, kind, external_listing_id, asin, title, description, images,
+          price_minor, currency, quantity, fulfillment_channel, listing_status, link_status, confirmed, content_hash, last_job_id)
+       SELECT u.id, $15, $16, u.sku, 'VARIANT', u.external_listing_id, u.asin, u.title, u.description, u.images,
+          u.price_minor, u.currency, u.quantity, u.fulfillment_channel, u.listing_status, 'LINKED', u.confirmed, u.content_hash, $17
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::int[], $9::text[],
+                   $10::int[], $11::text[], $12::text[], $13::jsonb[], $14::text[])
+         AS u(id, sku, external_listing_id, asin, title, description, images, price_minor, currency, quantity, fulfillment_channel,
+              listing_status, confirmed, content_hash)
+       ON CONFLICT (connection_id, sku) ${conflict}
+       RETURNING t.id, t.sku, t.parent_sku, (t.xmax = 0) AS inserted, t.external_listing_id, t.asin, t.title, t.price_minor,
+         t.currency, t.quantity, t.fulfillment_channel, t.listing_status`,
+      params,
+    );
+    return result.map((r) => ({
+      id: r['id'] as string,
+      sku: r['sku'] as string,
+      parentSku: (r['parent_sku'] as string | null) ?? null,
+      inserted: r['inserted'] as boolean,
+      externalListingId: r['external_listing_id'] as string | null,
+      asin: r['asin'] as string | null,
+      title: r['title'] as string | null,
+      priceMinor: r['price_minor'] as number | null,
+      currency: r['currency'] as string | null,
+      quantity: r['quantity'] as number | null,
+      fulfillmentChannel: r['fulfillment_channel'] as string,
+      listingStatus: r['listing_status'] as ListingStatus,
+    }));
+  }
+
+  /** Sets the platform-side status of listings (e.g. Set New Listings to Paused). */
+  async setStatus(manager: EntityManager, ids: string[], status: ListingStatus): Promise<void> {
+    await manager.query(`UPDATE ${TABLE} SET listing_status = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids, status]);
+  }
+
+  /** One listing of the tenant. */
+  findOne(tenantId: string, id: string): Promise<ChannelListingEntity | null> {
+    return this.dataSource.getRepository(ChannelListingEntity).findOneBy({ tenantId, id });
+  }
+
+  /** A page of the tenant's listings, oldest change first, walking (updated_at, id). */
+  async findPage(tenantId: string, filter: ListingFilter): Promise<ChannelListingEntity[]> {
+    const query = this.dataSource.getRepository(ChannelListingEntity).createQueryBuilder('l').where('l.tenant_id = :tenantId', { tenantId });
+    if (filter.connectionId) query.andWhere('l.connection_id = :connectionId', { connectionId: filter.connectionId });
+    if (filter.listingStatus) query.andWhere('l.listing_status = :listingStatus', { listingStatus: filter.listingStatus });
+    if (filter.linkStatus) query.andWhere('l.link_status = :linkStatus', { linkStatus: filter.linkStatus });
+    if (filter.skuPrefix) query.andWhere('starts_with(l.sku, :skuPrefix)', { skuPrefix: filter.skuPrefix });
+    if (filter.updatedSince) query.andWhere('l.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
+    if (filter.after) query.andWhere('(l.updated_at, l.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: filter.after.updatedAt, afterId: filter.after.id });
+    return query.orderBy('l.updated_at', 'ASC').addOrderBy('l.id', 'ASC').limit(filter.limit).getMany();
+  }
+}

@@ -1,0 +1,11 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { IMPORT_LISTINGS_ERRORS, ImportListingsError } from './import-listings.error';
+
+/** Maps {@link ImportListingsError} codes to HTTP responses `{ code, message, details }`. */
+@Catch(ImportListingsError)
+export class ImportListingsErrorFilter implements ExceptionFilter<ImportListingsError> {
+  catch(error: ImportListingsError, host: ArgumentsHost): void {
+    host.switchToHttp().getResponse<Response>().status(IMPORT_LISTINGS_ERRORS[error.code]).json({ code: error.code, message: error.message, details: error.details });
+  }
+}

@@ -1,0 +1,82 @@
+import { moneySchema } from '@amazon-channel/contracts';
+import { CurrentTenant } from '@amazon-channel/platform-auth';
+import type { JobEntity } from '@amazon-channel/platform-service';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Put, Res, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { ChannelListingEntity } from '../channel-listings/entities/channel-listing.entity';
+import { JobRequestsRepository } from '../job-requests/job-requests.repository';
+import { LinkListingsErrorFilter } from './link-listings-error.filter';
+import { LinkListingsError } from './link-listings.error';
+import { LinkActionsService } from './link-actions.service';
+import { PlatformListingsRepository } from './platform-listings.repository';
+
+const platformListingBody = z
+  .object({
+    platformListingId: z.string().min(1),
+    price: moneySchema.nullable().default(null),
+    quantity: z.number().int().nonnegative().nullable().default(null),
+    handlingTimeDays: z.number().int().min(0).max(30).nullable().default(null),
+  })
+  .strict();
+
+/** Platform listings, the Link Listings job, and link / unlink / relink of one listing. */
+@ApiTags('link-listings')
+@ApiBearerAuth()
+@UseFilters(LinkListingsErrorFilter)
+@Controller()
+export class LinkListingsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: JobRequestsRepository,
+    private readonly platformListings: PlatformListingsRepository,
+    private readonly actions: LinkActionsService,
+  ) {}
+
+  @Put('connections/:connectionId/platform-listings/:sku')
+  @HttpCode(204)
+  @ApiOkResponse({ description: 'The platform listing of this SKU is known (same as a PlatformListingChanged event)' })
+  async putPlatformListing(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Param('sku') sku: string, @Body() body: unknown): Promise<void> {
+    const parsed = platformListingBody.safeParse(body ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new LinkListingsError('INVALID_REQUEST', `${issue.path.join('.') || 'body'}: ${issue.message}`, { field: issue.path.join('.') });
+    }
+    await this.platformListings.upsert(this.dataSource.manager, { tenantId, connectionId, sku, ...parsed.data });
+  }
+
+  @Post('connections/:connectionId/jobs/link-listings')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'The run is queued; follow it at /jobs/:id' })
+  @ApiConflictResponse({ description: 'JOB_ALREADY_OPEN' })
+  async start(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Res({ passthrough: true }) res: Response): Promise<JobEntity> {
+    const { job, created } = await this.requests.request(tenantId, connectionId, 'link-listings', {});
+    if (!created) throw new LinkListingsError('JOB_ALREADY_OPEN', `A link-listings run is already ${job.status} for connection ${connectionId}`, { jobId: job.id });
+    res.setHeader('location', `/jobs/${job.id}`);
+    return job;
+  }
+
+  @Post('listings/:id/unlink')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The listing, UNLINKED' })
+  unlink(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ChannelListingEntity> {
+    return this.actions.unlink(tenantId, id);
+  }
+
+  @Post('listings/:id/link')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The listing, LINKED to the Amazon listing with its exact SKU' })
+  @ApiConflictResponse({ description: 'NOT_ON_AMAZON' })
+  link(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ChannelListingEntity> {
+    return this.actions.link(tenantId, id);
+  }
+
+  @Post('listings/:id/relink')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Unlinked, then linked again (fixes a BROKEN link once the SKU is back on Amazon)' })
+  relink(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ChannelListingEntity> {
+    return this.actions.relink(tenantId, id);
+  }
+}

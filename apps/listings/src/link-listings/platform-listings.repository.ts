@@ -1,0 +1,32 @@
+import type { Money } from '@amazon-channel/contracts';
+import { quoteIdent } from '@amazon-channel/platform-persistence';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { LISTINGS_SCHEMA } from '../service-schema';
+
+/** The platform's view of a SKU on a connection. */
+export interface PlatformListingInput {
+  tenantId: string;
+  connectionId: string;
+  sku: string;
+  platformListingId: string;
+  price: Money | null;
+  quantity: number | null;
+  handlingTimeDays: number | null;
+}
+
+/** Platform listings: what the platform sells on each connection, by SKU. */
+@Injectable()
+export class PlatformListingsRepository {
+  /** Creates or replaces the platform's listing of a SKU. */
+  async upsert(manager: EntityManager, input: PlatformListingInput): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${quoteIdent(LISTINGS_SCHEMA)}.platform_listings (id, tenant_id, connection_id, sku, platform_listing_id, price_minor, currency, quantity, handling_time_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (connection_id, sku) DO UPDATE SET platform_listing_id = EXCLUDED.platform_listing_id, price_minor = EXCLUDED.price_minor,
+         currency = EXCLUDED.currency, quantity = EXCLUDED.quantity, handling_time_days = EXCLUDED.handling_time_days, updated_at = now()`,
+      [uuidv7(), input.tenantId, input.connectionId, input.sku, input.platformListingId, input.price?.amountMinor ?? null, input.price?.currency ?? null, input.quantity, input.handlingTimeDays],
+    );
+  }
+}

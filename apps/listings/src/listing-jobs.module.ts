@@ -1,0 +1,14 @@
+import { JOB_HANDLERS } from '@amazon-channel/platform-service';
+import { Module } from '@nestjs/common';
+import { ImportListingsHandler } from './import-listings/import-listings.handler';
+import { ImportListingsModule } from './import-listings/import-listings.module';
+import { LinkListingsHandler } from './link-listings/link-listings.handler';
+import { LinkListingsModule } from './link-listings/link-listings.module';
+
+/** The job handlers listings registers with the platform JobRunner. */
+@Module({
+  imports: [ImportListingsModule, LinkListingsModule],
+  providers: [{ provide: JOB_HANDLERS, useFactory: (...handlers: [ImportListingsHandler, LinkListingsHandler]) => handlers, inject: [ImportListingsHandler, LinkListingsHandler] }],
+  exports: [JOB_HANDLERS],
+})
+export class ListingJobsModule {}
