@@ -1,6 +1,27 @@
 import { Kafka, logLevel, type Admin, type Consumer, type ISocketFactory, type Producer } from 'kafkajs';
 import type { ConsumerLag, DeliveryHandler, MessageTransport, OutgoingMessage } from './transport';
 
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+/** Splits messages, in order, into runs whose keys and values add up to at most `maxBytes` (one message at least). */
+export function chunkBySize(messages: OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let size = 0;
+  for (const message of messages) {
+    const bytes = Buffer.byteLength(message.value) + Buffer.byteLength(message.key) + 64;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(message);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /** Settings of the Kafka transport. */
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -62,16 +83,19 @@ export class KafkaTransport implements MessageTransport {
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (!this.producer) throw new Error('Kafka producer is not connected');
-    if (messages.length === 0) return;
-    const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
-    });
+    // Requests stay well under the broker's default 1 MB limit (a larger one is refused for good);
+    // chunks go out one after another, so order is kept.
+    for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES)) {
+      const byTopic = new Map<string, OutgoingMessage[]>();
+      for (const message of chunk) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        })),
+      });
+    }
   }
 
   async subscribe(group: string, topics: string[], handler: DeliveryHandler): Promise<void> {

@@ -1,6 +1,7 @@
 import { createEnvelope, type EnvelopeContext, type EventDefinition } from '@amazon-channel/contracts';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
+import { quoteIdent } from './data-source';
 import { OutboxEventEntity } from './entities/outbox-event.entity';
 
 /** One event to append: its definition, its data and the envelope context. */
@@ -28,9 +29,19 @@ export async function appendToOutbox(manager: EntityManager, events: PendingEven
       payload: envelope as object,
     };
   });
-  // Multi-row inserts in chunks keep big imports to a few statements.
-  for (let start = 0; start < rows.length; start += 500) {
-    await manager.createQueryBuilder().insert().into(OutboxEventEntity).values(rows.slice(start, start + 500)).execute();
-  }
+  // One statement per call whatever the count: arrays unnested server-side parse and plan once,
+  // where a multi-row VALUES list grows with every row (imports append thousands per batch).
+  const table = manager.connection.getMetadata(OutboxEventEntity).tablePath.split('.').map(quoteIdent).join('.');
+  await manager.query(
+    `INSERT INTO ${table} (id, topic, message_key, event_type, payload)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+    [
+      rows.map((row) => row.id),
+      rows.map((row) => row.topic),
+      rows.map((row) => row.messageKey),
+      rows.map((row) => row.eventType),
+      rows.map((row) => JSON.stringify(row.payload)),
+    ],
+  );
   return rows.map((row) => row.id);
 }
