@@ -5,7 +5,7 @@ import { AccessTokenCache, tokenCacheKey } from './access-token-cache';
 import { GrantlessAccessTokenProvider, RefreshTokenAccessTokenProvider } from './access-token-provider';
 import { LwaClient } from './lwa-client';
 
-const REFRESH = 'Atzr|secret-refresh-token-value';
+const REFRESH = 'Atzr|fake-test-token';
 const SECRET = 'client-secret-value';
 
 function lwaFake(expiresIn = 3600) {
