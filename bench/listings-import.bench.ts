@@ -5,7 +5,9 @@
  * by the outbox relay while the import runs. Then the same unchanged report imported again.
  * Not a test: it prints figures.
  *
- *   node tools/run-ts.js bench/listings-import.bench.ts [rows=1000000] [batch=5000]
+ *   node tools/bench.js bench/listings-import.bench.ts [rows=1000000] [batch=5000]
+ *
+ * (tools/bench.js runs it compiled, as the service runs: swc-node's compiler would add ~90 MB RSS.)
  *
  * Goals (issue 7): ≥ 50,000 rows/s, peak RSS < 300 MB and flat as the report grows, and the
  * unchanged re-import ≥ 5× faster than the first import.
@@ -100,7 +102,9 @@ async function main(): Promise<void> {
   const first = await importOnce('first');
   const second = await importOnce('second');
   clearInterval(sampler);
-  const published: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM listings.outbox_events WHERE topic = 'listings.listing.imported.v1' AND published_at IS NOT NULL`);
+  const published: Array<{ n: number }> = await dataSource.query(
+    `SELECT count(*)::int AS n FROM listings.outbox_messages WHERE topic = 'listings.listing.imported.v1' AND published_at IS NOT NULL`,
+  );
 
   process.stdout.write(`\nImport Listings (${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; PostgreSQL, Kafka and the sandbox on the same machine)\n`);
   say('report rows', String(ROWS));

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Compiles one service for deployment: `node tools/build.js <app> [--out dist]`.
+// Compiles one service for deployment: `node tools/build.js <app> [--out dist]`; or one entry
+// file with what it imports: `node tools/build.js --entry bench/x.bench.ts --out dist` (benchmarks
+// run compiled, as services do, so swc's in-process compiler is not in their memory figures).
 //
 // Output is dist/<app>/ mirroring the repository tree (apps/<app>/src/... and libs/<lib>/src/...),
 // so the entry is dist/<app>/apps/<app>/src/main.js, with migrate.js / cli.js beside it when the
@@ -27,16 +29,17 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const args = { app: undefined, out: 'dist' };
+  const args = { app: undefined, entry: undefined, out: 'dist' };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--out') args.out = argv[++i];
     else if (arg.startsWith('--out=')) args.out = arg.slice('--out='.length);
+    else if (arg === '--entry') args.entry = argv[++i];
     else if (!args.app && !arg.startsWith('-')) args.app = arg;
     else fail(`unexpected argument ${arg}`);
   }
-  if (!args.app) fail('usage: node tools/build.js <app> [--out dist]');
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(args.app)) fail(`not an app name: ${args.app}`);
+  if (!args.app && !args.entry) fail('usage: node tools/build.js <app> [--out dist] | --entry <file.ts> [--out dir]');
+  if (args.app && !/^[a-z0-9][a-z0-9-]*$/.test(args.app)) fail(`not an app name: ${args.app}`);
   return args;
 }
 
@@ -53,10 +56,11 @@ function readAliases() {
   return { paths, aliases };
 }
 
-/** Recursively lists files under dir (absolute paths), skipping node_modules. */
+/** Recursively lists files under dir (absolute paths), skipping node_modules; a file lists itself. */
 function walk(dir) {
   const out = [];
   if (!fs.existsSync(dir)) return out;
+  if (fs.statSync(dir).isFile()) return [dir];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
@@ -79,12 +83,11 @@ function aliasImports(source) {
   return found;
 }
 
-/** The app's src dir plus the src dirs of every lib it reaches, following lib-to-lib imports. */
-function collectSourceDirs(app, aliases) {
-  const appSrc = `apps/${app}/src`;
-  const dirs = [appSrc];
+/** The given dirs plus the src dirs of every lib they reach, following lib-to-lib imports. */
+function collectSourceDirs(startDirs, aliases) {
+  const dirs = [...startDirs];
   const seenAliases = new Set();
-  const queue = [appSrc];
+  const queue = [...startDirs];
   while (queue.length > 0) {
     const dir = queue.shift();
     for (const file of walk(path.join(repoRoot, dir))) {
@@ -148,15 +151,28 @@ function checkRequires(outFile, code, outRoot) {
   return problems;
 }
 
-async function main() {
-  const { app, out } = parseArgs(process.argv.slice(2));
-  const appDir = path.join(repoRoot, 'apps', app, 'src');
-  if (!fs.existsSync(path.join(appDir, 'main.ts'))) fail(`apps/${app}/src/main.ts does not exist`);
+/**
+ * What to compile: an app's src dir, or for `--entry` (a benchmark, say) the entry file and the
+ * src dir of every app it imports relatively.
+ */
+function startDirs(args) {
+  if (args.app) {
+    if (!fs.existsSync(path.join(repoRoot, 'apps', args.app, 'src', 'main.ts'))) fail(`apps/${args.app}/src/main.ts does not exist`);
+    return [`apps/${args.app}/src`];
+  }
+  const entry = path.resolve(args.entry);
+  if (!fs.existsSync(entry)) fail(`${args.entry} does not exist`);
+  const apps = new Set([...fs.readFileSync(entry, 'utf8').matchAll(/apps\/([a-z0-9-]+)\/src\//g)].map((m) => `apps/${m[1]}/src`));
+  return [path.relative(repoRoot, entry), ...apps];
+}
 
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const { app, out } = args;
   const { paths, aliases } = readAliases();
   const swcrc = readSwcrc();
-  const sourceDirs = collectSourceDirs(app, aliases);
-  const outRoot = path.resolve(repoRoot, out, app);
+  const sourceDirs = collectSourceDirs(startDirs(args), aliases);
+  const outRoot = path.resolve(repoRoot, out, app ?? path.basename(args.entry, '.ts'));
   fs.rmSync(outRoot, { recursive: true, force: true });
 
   const started = Date.now();
@@ -189,11 +205,13 @@ async function main() {
   const problems = results.flatMap((r) => checkRequires(r.outFile, r.code, outRoot));
   if (problems.length > 0) fail(`unresolved requires in the output:\n  ${problems.join('\n  ')}`);
 
-  const entries = ENTRY_NAMES.filter((name) => fs.existsSync(path.join(outRoot, 'apps', app, 'src', `${name}.js`)));
+  const entries = app
+    ? ENTRY_NAMES.map((name) => path.join(outRoot, 'apps', app, 'src', `${name}.js`)).filter((file) => fs.existsSync(file))
+    : [path.join(outRoot, path.relative(repoRoot, path.resolve(args.entry)).replace(/\.ts$/, '.js'))];
   process.stdout.write(
-    `build: ${app}: ${results.length} files compiled, ${assets} assets copied from ${sourceDirs.join(', ')} ` +
+    `build: ${app ?? args.entry}: ${results.length} files compiled, ${assets} assets copied from ${sourceDirs.join(', ')} ` +
       `in ${Date.now() - started} ms\n` +
-      entries.map((name) => `  ${path.relative(process.cwd(), path.join(outRoot, 'apps', app, 'src', `${name}.js`))}\n`).join(''),
+      entries.map((file) => `  ${path.relative(process.cwd(), file)}\n`).join(''),
   );
 }
 

@@ -37,7 +37,7 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
   }
 
   const outbox = (jobId: string, topic: string): Promise<Array<{ payload: { data: Record<string, unknown> } }>> =>
-    dataSource.query(`SELECT payload FROM listings.outbox_events WHERE topic = $1 AND payload->>'causationId' = $2 ORDER BY sequence`, [topic, jobId]);
+    dataSource.query(`SELECT payload FROM listings.outbox_messages WHERE topic = $1 AND payload->>'causationId' = $2 ORDER BY sequence, position`, [topic, jobId]);
   const listingCount = async (connectionId: string): Promise<number> =>
     Number((await dataSource.query('SELECT count(*)::int AS n FROM listings.channel_listings WHERE connection_id = $1', [connectionId]))[0].n);
 

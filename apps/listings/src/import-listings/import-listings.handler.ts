@@ -1,6 +1,6 @@
 import { ListingImportedV1, ListingsImportCompletedV1 } from '@amazon-channel/contracts';
 import { sleep } from '@amazon-channel/platform-messaging';
-import { appendToOutbox, quoteIdent, type PendingEvent } from '@amazon-channel/platform-persistence';
+import { appendBatchToOutbox, appendToOutbox, quoteIdent } from '@amazon-channel/platform-persistence';
 import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
 import { decompressIfGzip, downloadDocument, findMarketplace, readDocumentText, resolveCharset, type SpApiClient } from '@amazon-channel/sp-api';
 import iconv from 'iconv-lite';
@@ -293,7 +293,7 @@ export class ImportListingsHandler implements JobHandler {
       if (earlier) errors.push({ line: earlier.line, sku: row.listing.sku, message: `Line ${earlier.line}: SKU ${row.listing.sku} appears again on line ${row.line}; the later line was imported` });
       bySku.set(row.listing.sku, row);
     }
-    const writes: ListingWrite[] = [...bySku.values()].map(({ listing }) => ({
+    const candidates: ListingWrite[] = [...bySku.values()].map(({ listing }) => ({
       id: uuidv7(),
       sku: listing.sku,
       externalListingId: listing.externalListingId,
@@ -309,6 +309,9 @@ export class ImportListingsHandler implements JobHandler {
       amazonStatus: listing.amazonStatus,
       contentHash: contentHash(listing, mode !== 'OVERWRITE_OFFER'),
     }));
+    const stored = await this.listings.storedHashes(manager, job.connectionId, [...bySku.keys()]);
+    // Create Only leaves every existing listing alone; otherwise only a changed hash is written.
+    const writes = candidates.filter((w) => !stored.has(w.sku) || (mode !== 'CREATE_ONLY' && stored.get(w.sku) !== w.contentHash));
     const written = await this.listings.upsertBatch(manager, { tenantId: job.tenantId, connectionId: job.connectionId, jobId: job.id }, writes, mode);
     const created = written.filter((w) => w.inserted);
     if (settings.pauseNewListings && created.length > 0) {
@@ -317,21 +320,22 @@ export class ImportListingsHandler implements JobHandler {
     }
     counts['created'] = (counts['created'] ?? 0) + created.length;
     counts['updated'] = (counts['updated'] ?? 0) + (written.length - created.length);
-    counts['unchanged'] = (counts['unchanged'] ?? 0) + (writes.length - written.length);
+    counts['unchanged'] = (counts['unchanged'] ?? 0) + (candidates.length - written.length);
     return written;
   }
 
+  /** One outbox row per batch: the relay still publishes one `ListingImported` per listing. */
   private async appendEvents(manager: EntityManager, job: JobContext['job'], written: WrittenListing[]): Promise<void> {
-    const context = this.eventContext(job);
-    const events: PendingEvent[] = written.map((w) => ({
-      definition: ListingImportedV1,
-      data: {
+    await appendBatchToOutbox(
+      manager,
+      ListingImportedV1,
+      written.map((w) => ({
         connectionId: job.connectionId,
         jobRunId: job.id,
         listingId: w.id,
         sku: w.sku,
         parentSku: w.parentSku,
-        change: w.inserted ? 'CREATED' : 'UPDATED',
+        change: w.inserted ? ('CREATED' as const) : ('UPDATED' as const),
         externalListingId: w.externalListingId,
         asin: w.asin,
         title: w.title,
@@ -339,10 +343,9 @@ export class ImportListingsHandler implements JobHandler {
         quantity: w.quantity,
         fulfillmentChannel: w.fulfillmentChannel,
         status: w.listingStatus,
-      },
-      context,
-    }));
-    await appendToOutbox(manager, events);
+      })),
+      this.eventContext(job),
+    );
   }
 
   private async saveErrors(manager: EntityManager, job: JobContext['job'], errors: RowError[]): Promise<void> {

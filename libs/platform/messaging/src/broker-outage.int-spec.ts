@@ -1,5 +1,5 @@
 import { allTopics, JobProgressedV1 } from '@amazon-channel/contracts';
-import { appendToOutbox, createServiceDataSource, PLATFORM_ENTITIES, runServiceMigrations } from '@amazon-channel/platform-persistence';
+import { appendBatchToOutbox, appendToOutbox, createServiceDataSource, outboxMessagesViewV1, PLATFORM_ENTITIES, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@amazon-channel/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
@@ -50,7 +50,7 @@ class Partition {
   }
 }
 
-describe('outbox relay when the broker goes away', () => {
+describe('outbox relay against a real broker', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let brokers: string;
@@ -79,6 +79,7 @@ describe('outbox relay when the broker goes away', () => {
     brokers = await kafkaBrokers();
     dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: PLATFORM_ENTITIES, migrations: [PlatformTables1700000000000] });
     await runServiceMigrations(dataSource);
+    await dataSource.query(outboxMessagesViewV1(SCHEMA).up);
     transport = new KafkaTransport({
       brokers: brokers.split(','),
       clientId: 'outage-test',
@@ -128,6 +129,36 @@ describe('outbox relay when the broker goes away', () => {
 
     const received = await readAll(brokers, tenantId, 150);
     expect(received.map((e) => e.done).sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i));
+    for (const key of KEYS) {
+      const sequence = received.filter((e) => e.key === key).map((e) => e.done);
+      expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
+    }
+  });
+
+  it('publishes a batch row as one message per event, in order among single events, however large the batch', async () => {
+    const batchTenant = `${tenantId}-batch`;
+    const progress = (done: number) => ({ jobRunId: KEYS[done % KEYS.length] as string, phase: 'batch-test', done, total: null });
+    const context = { producer: 'outage-test', tenantId: batchTenant, correlationId: batchTenant };
+    await relay.stop();
+    const ids = await dataSource.transaction(async (manager) => [
+      ...(await appendToOutbox(manager, [0, 1].map((done) => ({ definition: JobProgressedV1, data: progress(done), context })))),
+      // 1,200 events in one row: far more than the relay's batch size of 50.
+      ...(await appendBatchToOutbox(manager, JobProgressedV1, Array.from({ length: 1200 }, (_, i) => progress(2 + i)), context)),
+      ...(await appendToOutbox(manager, [{ definition: JobProgressedV1, data: progress(1202), context }])),
+    ]);
+    expect(new Set(ids).size).toBe(1203);
+    expect((await relay.measureLag()).pending).toBe(1203);
+    const listed: Array<{ event_id: string; message_key: string }> = await dataSource.query(
+      `SELECT event_id, message_key FROM ${SCHEMA}.outbox_messages WHERE payload->>'tenantId' = $1 ORDER BY sequence, position`,
+      [batchTenant],
+    );
+    expect(listed.map((m) => m.event_id)).toEqual(ids);
+    expect(listed.map((m) => m.message_key)).toEqual(Array.from({ length: 1203 }, (_, done) => KEYS[done % KEYS.length]));
+
+    relay.start();
+    await waitFor(async () => (await relay.measureLag()).pending === 0, 'batch published');
+    const received = await readAll(brokers, batchTenant, 1203);
+    expect(received.map((e) => e.done).sort((a, b) => a - b)).toEqual(Array.from({ length: 1203 }, (_, i) => i));
     for (const key of KEYS) {
       const sequence = received.filter((e) => e.key === key).map((e) => e.done);
       expect(sequence).toEqual([...sequence].sort((a, b) => a - b));

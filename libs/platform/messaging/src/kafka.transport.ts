@@ -87,7 +87,11 @@ export class KafkaTransport implements MessageTransport {
     // chunks go out one after another, so order is kept.
     for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES)) {
       const byTopic = new Map<string, OutgoingMessage[]>();
-      for (const message of chunk) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+      for (const message of chunk) {
+        const list = byTopic.get(message.topic);
+        if (list) list.push(message);
+        else byTopic.set(message.topic, [message]);
+      }
       await this.producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, list]) => ({

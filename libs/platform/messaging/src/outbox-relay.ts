@@ -2,7 +2,7 @@ import { quoteIdent } from '@amazon-channel/platform-persistence';
 import type { DataSource } from 'typeorm';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff';
 import { outboxLagSeconds, outboxPending, outboxPublished, outboxPublishFailures } from './messaging.metrics';
-import type { MessageTransport } from './transport';
+import type { MessageTransport, OutgoingMessage } from './transport';
 
 /** Relay settings. */
 export interface OutboxRelayOptions {
@@ -21,6 +21,22 @@ interface OutboxRow {
   topic: string;
   message_key: string;
   payload: unknown;
+  batch_keys: string[] | null;
+  batch_payloads: string | null;
+}
+
+/** The messages of outbox rows, in order: one per single-event row, one per line of a batch row. */
+function messagesOf(rows: OutboxRow[]): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = [];
+  for (const row of rows) {
+    if (row.batch_payloads === null || row.batch_keys === null) {
+      messages.push({ topic: row.topic, key: row.message_key, value: JSON.stringify(row.payload) });
+      continue;
+    }
+    const values = row.batch_payloads.split('\n');
+    for (let i = 0; i < values.length; i++) messages.push({ topic: row.topic, key: row.batch_keys[i] ?? row.message_key, value: values[i] as string });
+  }
+  return messages;
 }
 
 /**
@@ -63,22 +79,30 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes one batch. Returns how many rows were published; throws when the bus refused them
-   * (after recording the attempt on the rows).
+   * Publishes one batch: rows in order until about `batchSize` messages (always at least one row,
+   * however many messages a batch row holds). Returns how many messages were published; throws
+   * when the bus refused them (after recording the attempt on the rows).
    */
   async publishBatch(): Promise<number> {
     let failure: unknown;
     const published = await this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [this.table]);
       if (!locked) return 0;
+      // The window counts messages ahead of each row; payloads are read only for the rows taken.
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, message_key, payload FROM ${this.table} WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
+        `WITH head AS (
+           SELECT id, sequence, sum(message_count) OVER (ORDER BY sequence) - message_count AS ahead
+             FROM ${this.table} WHERE published_at IS NULL ORDER BY sequence LIMIT $1)
+         SELECT o.id, o.topic, o.message_key, o.payload, o.batch_keys, o.batch_payloads
+           FROM head JOIN ${this.table} o ON o.id = head.id
+          WHERE head.ahead < $1 ORDER BY head.sequence`,
         [this.options.batchSize],
       );
       if (rows.length === 0) return 0;
       const ids = rows.map((row) => row.id);
+      const messages = messagesOf(rows);
       try {
-        await this.transport.publish(rows.map((row) => ({ topic: row.topic, key: row.message_key, value: JSON.stringify(row.payload) })));
+        await this.transport.publish(messages);
       } catch (error) {
         failure = error;
         await manager.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2, updated_at = now() WHERE id = ANY($1)`, [
@@ -88,16 +112,16 @@ export class OutboxRelay {
         return 0;
       }
       await manager.query(`UPDATE ${this.table} SET published_at = now(), attempts = attempts + 1, updated_at = now() WHERE id = ANY($1)`, [ids]);
-      return rows.length;
+      return messages.length;
     });
     if (failure) throw failure;
     return published;
   }
 
-  /** Counts unpublished rows and the age of the oldest, into the outbox lag gauges. */
+  /** Counts unpublished messages and the age of the oldest, into the outbox lag gauges. */
   async measureLag(): Promise<{ pending: number; lagSeconds: number }> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM ${this.table} WHERE published_at IS NULL`,
+      `SELECT COALESCE(sum(message_count), 0)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM ${this.table} WHERE published_at IS NULL`,
     );
     outboxPending.set({ service: this.options.service }, row.pending);
     outboxLagSeconds.set({ service: this.options.service }, row.lag);

@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { repoRoot } from '../repo-root';
 import { KafkaHarnessError, KafkaHarnessErrorCode } from './kafka-harness.error';
 
 /** The repository root, found from this file (libs/testing/src/kafka). */
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const root = repoRoot();
 
 /**
  * Where the broker's jars come from and where they are cached.
@@ -44,7 +45,7 @@ export function harnessCacheDir(env: NodeJS.ProcessEnv = process.env, home: stri
  * always agree on which broker ran.
  */
 export function kafkaDistribution(): KafkaDistribution {
-  const pom = path.join(repoRoot, 'tools', 'kafka', 'pom.xml');
+  const pom = path.join(root, 'tools', 'kafka', 'pom.xml');
   if (!existsSync(pom)) {
     throw new KafkaHarnessError(KafkaHarnessErrorCode.DistributionUnknown, `${pom} not found`);
   }
@@ -55,7 +56,7 @@ export function kafkaDistribution(): KafkaDistribution {
   return {
     version,
     libsDir: path.join(harnessCacheDir(), `kafka-${version}`, 'libs'),
-    fetchScript: path.join(repoRoot, 'tools', 'kafka', 'fetch.sh'),
+    fetchScript: path.join(root, 'tools', 'kafka', 'fetch.sh'),
   };
 }
 

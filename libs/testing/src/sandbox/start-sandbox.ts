@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { repoRoot } from '../repo-root';
 import { SandboxAdminClient } from './sandbox-admin';
 import { SandboxHarnessError, SandboxHarnessErrorCode } from './sandbox-harness.error';
 
-/** Repository root (libs/testing/src/sandbox → four levels up). */
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
+const REPO_ROOT = repoRoot();
 
 /** Options of {@link startSandbox}; all optional. */
 export interface StartSandboxOptions {

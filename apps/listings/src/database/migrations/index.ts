@@ -1,5 +1,6 @@
 import { Init1795440699230 } from './1795440699230-Init';
 import { ListingsModel1795443027255 } from './1795443027255-ListingsModel';
+import { OutboxBatches1795447255090 } from './1795447255090-OutboxBatches';
 
 /** This service's migrations, oldest first. */
-export const migrations = [Init1795440699230, ListingsModel1795443027255];
+export const migrations = [Init1795440699230, ListingsModel1795443027255, OutboxBatches1795447255090];

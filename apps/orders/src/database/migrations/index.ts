@@ -1,6 +1,7 @@
 import { Init1795440699986 } from './1795440699986-Init';
 import { OrdersModel1795442692633 } from './1795442692633-OrdersModel';
 import { RateLimitBuckets1795443600000 } from './1795443600000-RateLimitBuckets';
+import { OutboxBatches1795447256547 } from './1795447256547-OutboxBatches';
 
 /** This service's migrations, oldest first. */
-export const migrations = [Init1795440699986, OrdersModel1795442692633, RateLimitBuckets1795443600000];
+export const migrations = [Init1795440699986, OrdersModel1795442692633, RateLimitBuckets1795443600000, OutboxBatches1795447256547];

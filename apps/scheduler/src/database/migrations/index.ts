@@ -1,4 +1,5 @@
 import { Init1795440734844 } from './1795440734844-Init';
+import { OutboxBatches1795447258593 } from './1795447258593-OutboxBatches';
 
 /** This service's migrations, oldest first. */
-export const migrations = [Init1795440734844];
+export const migrations = [Init1795440734844, OutboxBatches1795447258593];
