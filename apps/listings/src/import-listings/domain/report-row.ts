@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ImportSettings } from './import-settings';
 
 /** Why a row was not imported although it was well formed (seeds: "suspect" rows). */
@@ -158,5 +158,5 @@ export function classifyRow(cells: string[], header: ReportHeader, settings: Pic
 export function contentHash(listing: ImportedListing, writesProductData: boolean): string {
   const offer = [listing.externalListingId, listing.asin, listing.priceMinor, listing.currency, listing.quantity, listing.fulfillmentChannel, listing.amazonStatus];
   const product = writesProductData ? [listing.title, listing.description, listing.images] : [];
-  return createHash('sha1').update(JSON.stringify([writesProductData ? 'full' : 'offer', offer, product])).digest('base64url');
+  return hash('sha1', JSON.stringify([writesProductData ? 'full' : 'offer', offer, product]), 'base64url');
 }
