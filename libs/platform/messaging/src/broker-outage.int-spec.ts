@@ -1,5 +1,5 @@
 import { allTopics, JobProgressedV1 } from '@amazon-channel/contracts';
-import { appendBatchToOutbox, appendToOutbox, createServiceDataSource, outboxMessagesViewV1, PLATFORM_ENTITIES, runServiceMigrations } from '@amazon-channel/platform-persistence';
+import { appendBatchToOutbox, appendToOutbox, createServiceDataSource, outboxBatchesV1, PLATFORM_ENTITIES, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@amazon-channel/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
@@ -79,7 +79,7 @@ describe('outbox relay against a real broker', () => {
     brokers = await kafkaBrokers();
     dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: PLATFORM_ENTITIES, migrations: [PlatformTables1700000000000] });
     await runServiceMigrations(dataSource);
-    await dataSource.query(outboxMessagesViewV1(SCHEMA).up);
+    for (const sql of outboxBatchesV1(SCHEMA).up) await dataSource.query(sql);
     transport = new KafkaTransport({
       brokers: brokers.split(','),
       clientId: 'outage-test',

@@ -6,5 +6,5 @@ export * from './migrations';
 export * from './field-cipher';
 export * from './encrypted-column';
 export * from './outbox';
-export * from './outbox-messages-view';
+export * from './outbox-batches-v1';
 export * from './inbox';

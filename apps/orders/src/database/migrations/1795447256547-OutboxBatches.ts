@@ -1,4 +1,4 @@
-import { outboxMessagesViewV1 } from '@amazon-channel/platform-persistence';
+import { outboxBatchesV1 } from '@amazon-channel/platform-persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class OutboxBatches1795447256547 implements MigrationInterface {
@@ -8,11 +8,11 @@ export class OutboxBatches1795447256547 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"orders\".\"outbox_events\" ADD \"batch_payloads\" text");
     await queryRunner.query("ALTER TABLE \"orders\".\"outbox_events\" ADD \"message_count\" integer NOT NULL DEFAULT '1'");
     await queryRunner.query("ALTER TABLE \"orders\".\"outbox_events\" ADD \"batch_keys\" text array");
-    await queryRunner.query(outboxMessagesViewV1('orders').up);
+    for (const sql of outboxBatchesV1('orders').up) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(outboxMessagesViewV1('orders').down);
+    for (const sql of outboxBatchesV1('orders').down) await queryRunner.query(sql);
     await queryRunner.query("ALTER TABLE \"orders\".\"outbox_events\" DROP COLUMN \"batch_keys\"");
     await queryRunner.query("ALTER TABLE \"orders\".\"outbox_events\" DROP COLUMN \"message_count\"");
     await queryRunner.query("ALTER TABLE \"orders\".\"outbox_events\" DROP COLUMN \"batch_payloads\"");

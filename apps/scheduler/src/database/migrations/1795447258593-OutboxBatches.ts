@@ -1,4 +1,4 @@
-import { outboxMessagesViewV1 } from '@amazon-channel/platform-persistence';
+import { outboxBatchesV1 } from '@amazon-channel/platform-persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class OutboxBatches1795447258593 implements MigrationInterface {
@@ -8,11 +8,11 @@ export class OutboxBatches1795447258593 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"scheduler\".\"outbox_events\" ADD \"batch_payloads\" text");
     await queryRunner.query("ALTER TABLE \"scheduler\".\"outbox_events\" ADD \"message_count\" integer NOT NULL DEFAULT '1'");
     await queryRunner.query("ALTER TABLE \"scheduler\".\"outbox_events\" ADD \"batch_keys\" text array");
-    await queryRunner.query(outboxMessagesViewV1('scheduler').up);
+    for (const sql of outboxBatchesV1('scheduler').up) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(outboxMessagesViewV1('scheduler').down);
+    for (const sql of outboxBatchesV1('scheduler').down) await queryRunner.query(sql);
     await queryRunner.query("ALTER TABLE \"scheduler\".\"outbox_events\" DROP COLUMN \"batch_keys\"");
     await queryRunner.query("ALTER TABLE \"scheduler\".\"outbox_events\" DROP COLUMN \"message_count\"");
     await queryRunner.query("ALTER TABLE \"scheduler\".\"outbox_events\" DROP COLUMN \"batch_payloads\"");
