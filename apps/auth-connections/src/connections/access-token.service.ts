@@ -17,6 +17,8 @@ export interface AccessTokenGrant {
   region: string;
   marketplaceId: string;
   sellingPartnerId: string;
+  /** The connection's tenant: callers acting for a tenant refuse another tenant's connection. */
+  tenantId: string;
 }
 
 /**
@@ -98,6 +100,7 @@ export class AccessTokenService {
       region: credential.region,
       marketplaceId: connection.marketplaceId,
       sellingPartnerId: connection.sellingPartnerId,
+      tenantId: connection.tenantId,
     };
   }
 }

@@ -235,7 +235,7 @@ describe('website authorization', () => {
       expect(value['accessToken']).toMatch(/^Atza\|/);
       expect(Number(value['expiresAt'])).toBeGreaterThan(Date.now() / 1000);
       const http = await call('GET', `${h.url}/internal/connections/${connectionId}/access-token`, { 'x-internal-token': INTERNAL_TOKEN });
-      expect(http.body).toMatchObject({ accessToken: value['accessToken'], expiresAtEpochSeconds: value['expiresAt'], sellingPartnerId: DEMO });
+      expect(http.body).toMatchObject({ accessToken: value['accessToken'], expiresAtEpochSeconds: value['expiresAt'], sellingPartnerId: DEMO, tenantId: 'tenant-a' });
     });
 
     it('merges 100 concurrent GetAccessToken calls for an expired token into one LWA request', async () => {

@@ -5,7 +5,10 @@ import { AccessTokenService } from './access-token.service';
 import { ConnectionErrorFilter } from './connection-error.filter';
 import { LifecycleService, type LwaAppStatus } from './lifecycle.service';
 
-/** JSON twin of the gRPC `AccessToken`: `expiresAt` ISO 8601, plus `expiresAtEpochSeconds` as in the proto. */
+/**
+ * JSON twin of the gRPC `AccessToken`: `expiresAt` ISO 8601, plus `expiresAtEpochSeconds` as in
+ * the proto, and the connection's `tenantId` (not in the proto yet) for the callers' tenant check.
+ */
 export interface AccessTokenBody {
   connectionId: string;
   accessToken: string;
@@ -15,6 +18,7 @@ export interface AccessTokenBody {
   region: string;
   marketplaceId: string;
   sellingPartnerId: string;
+  tenantId: string;
 }
 
 /** Service-to-service routes (`x-internal-token`); never exposed to the platform's users. */

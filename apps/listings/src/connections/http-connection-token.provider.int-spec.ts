@@ -1,39 +1,38 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConnectionAccessError } from './connection-access.error';
 import { HttpConnectionTokenProvider } from './http-connection-token.provider';
 
 const INTERNAL_TOKEN = 'internal-token-for-this-test-0000000000001';
 
 /**
- * The client side of auth-connections' internal route `GET /internal/connections/:id/access-token`
- * (the JSON twin of gRPC Connections.GetAccessToken), against a local HTTP server that answers as
- * that route is specified; auth-connections' own tests cover the server side.
+ * Listings' adapter over the shared ConnectionAccessClient (whose own spec covers caching, single
+ * flight and the route's answers): the seller account listings needs, and its own error codes.
  */
 describe('HttpConnectionTokenProvider', () => {
   let server: Server;
   let baseUrl: string;
-  const requests: IncomingMessage[] = [];
-  let expiresAt = Math.floor(Date.now() / 1000) + 3600;
+  let issued = 0;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      requests.push(req);
-      if (req.headers['x-internal-token'] !== INTERNAL_TOKEN) {
-        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'INTERNAL_TOKEN_INVALID', message: 'Internal routes need a valid x-internal-token' }));
-        return;
-      }
-      const match = /^\/internal\/connections\/([^/]+)\/access-token$/.exec(req.url ?? '');
-      if (!match || match[1] === 'missing') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'CONNECTION_NOT_FOUND', message: 'no such connection' }));
-        return;
-      }
-      if (match[1] === 'revoked') {
-        res.writeHead(409, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'AUTH_FAILED', message: 'The seller revoked the authorization' }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ accessToken: `Atza|token-${requests.length}`, expiresAt, endpoint: 'http://127.0.0.1:4010', region: 'NA', marketplaceId: 'ATVPDKIKX0DER', sellingPartnerId: 'A1SELLER', tenantId: 'tenant-a' }),
-      );
+      const id = /^\/internal\/connections\/([^/]+)\/access-token$/.exec(req.url ?? '')?.[1];
+      const reply = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.headers['x-internal-token'] !== INTERNAL_TOKEN) return reply(401, { code: 'INTERNAL_TOKEN_INVALID', message: 'no' });
+      if (id === 'revoked') return reply(409, { code: 'CONNECTION_AUTH_FAILED', message: 'The seller revoked the authorization' });
+      if (id !== 'conn-1') return reply(404, { code: 'CONNECTION_NOT_FOUND', message: 'no such connection' });
+      const expiresAt = new Date(Date.now() + 3_600_000);
+      return reply(200, {
+        connectionId: id,
+        accessToken: `Atza|fake-token-${++issued}`,
+        expiresAt: expiresAt.toISOString(),
+        expiresAtEpochSeconds: Math.floor(expiresAt.getTime() / 1000),
+        endpoint: 'http://127.0.0.1:4010',
+        region: 'NA',
+        marketplaceId: 'ATVPDKIKX0DER',
+        sellingPartnerId: 'A1SELLER',
+        tenantId: 'tenant-a',
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -43,26 +42,22 @@ describe('HttpConnectionTokenProvider', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('returns the seller account and reuses the token until it nears expiry', async () => {
-    const provider = new HttpConnectionTokenProvider(baseUrl, INTERNAL_TOKEN);
-    const access = await provider.forConnection('conn-1', 'tenant-a');
+  it('returns the seller account with tokens that renew after Amazon refuses one', async () => {
+    const access = await new HttpConnectionTokenProvider(baseUrl, INTERNAL_TOKEN).forConnection('conn-1', 'tenant-a');
     expect(access).toMatchObject({ sellingPartnerId: 'A1SELLER', region: 'NA', marketplaceId: 'ATVPDKIKX0DER', endpoint: 'http://127.0.0.1:4010' });
     const token = await access.accessTokens.getAccessToken();
     expect(await access.accessTokens.getAccessToken()).toBe(token);
     await access.accessTokens.invalidate(token);
     expect(await access.accessTokens.getAccessToken()).not.toBe(token);
-    expiresAt = Math.floor(Date.now() / 1000) + 30;
-    const soon = await provider.forConnection('conn-1');
-    const first = await soon.accessTokens.getAccessToken();
-    expect(await soon.accessTokens.getAccessToken()).not.toBe(first);
   });
 
-  it('refuses another tenant\'s connection and names missing or revoked connections', async () => {
+  it('answers in ConnectionAccessError codes: another tenant, missing, revoked, unreachable', async () => {
     const provider = new HttpConnectionTokenProvider(baseUrl, INTERNAL_TOKEN);
-    await expect(provider.forConnection('conn-1', 'tenant-b')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
+    const foreign = provider.forConnection('conn-1', 'tenant-b');
+    await expect(foreign).rejects.toBeInstanceOf(ConnectionAccessError);
+    await expect(foreign).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
     await expect(provider.forConnection('missing')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
     await expect(provider.forConnection('revoked')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', message: expect.stringMatching(/revoked the authorization/) });
-    await expect(new HttpConnectionTokenProvider(baseUrl, 'wrong-token-wrong-token-wrong-token-000').forConnection('conn-1')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE' });
     await expect(new HttpConnectionTokenProvider('http://127.0.0.1:1', INTERNAL_TOKEN).forConnection('conn-1')).rejects.toMatchObject({ code: 'AUTH_CONNECTIONS_UNREACHABLE' });
   });
 });

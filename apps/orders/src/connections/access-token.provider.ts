@@ -12,8 +12,12 @@ export interface ConnectionAccess {
  * asks it over HTTP ({@link HttpAccessTokenProvider}); tests can mint tokens from the sandbox's LWA.
  */
 export interface AccessTokenProvider {
-  /** A currently valid token and the seller account behind `connectionId`. */
-  forConnection(connectionId: string): Promise<ConnectionAccess>;
+  /**
+   * A currently valid token and the seller account behind `connectionId`.
+   * @param tenantId - the tenant the caller acts for; a provider that knows the connection's tenant
+   *   refuses another tenant's connection (CONNECTION_NOT_FOUND).
+   */
+  forConnection(connectionId: string, tenantId?: string): Promise<ConnectionAccess>;
   /** Amazon refused `accessToken`: the next call must not return it. */
   invalidate(connectionId: string, accessToken: string): void;
 }

@@ -1,66 +1,31 @@
-import type { SpApiRegion } from '@amazon-channel/sp-api';
+import { ConnectionAccessClient, ConnectionAccessClientError } from '@amazon-channel/platform-auth';
 import { OrdersError } from '../orders/orders.error';
 import type { AccessTokenProvider, ConnectionAccess } from './access-token.provider';
 
-interface Cached {
-  access: ConnectionAccess;
-  expiresAtMs: number;
-}
-
-const RENEW_BEFORE_MS = 60_000;
-const REGIONS: readonly SpApiRegion[] = ['NA', 'EU', 'FE'];
-
 /**
- * Asks auth-connections for a connection's access token:
- * `GET {AUTH_CONNECTIONS_URL}/internal/connections/:id/access-token` with `x-internal-token`,
- * answering `{ accessToken, expiresAt?, sellingPartnerId, region }`. Tokens are cached until a
- * minute before they expire; concurrent callers share one request.
+ * Asks auth-connections for a connection's access token through the shared
+ * {@link ConnectionAccessClient} (cached until a minute before expiry, one request per connection
+ * at a time, tenant check), and answers in orders' codes: CONNECTION_NOT_FOUND for a missing or
+ * foreign connection, CONNECTION_UNAVAILABLE for everything else.
  */
 export class HttpAccessTokenProvider implements AccessTokenProvider {
-  private readonly cache = new Map<string, Cached>();
-  private readonly inflight = new Map<string, Promise<ConnectionAccess>>();
+  private readonly client: ConnectionAccessClient;
 
-  constructor(
-    private readonly baseUrl: string,
-    private readonly internalToken: string,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(baseUrl: string, internalToken: string, now: () => number = Date.now) {
+    this.client = new ConnectionAccessClient({ baseUrl, internalToken, now });
+  }
 
-  forConnection(connectionId: string): Promise<ConnectionAccess> {
-    const cached = this.cache.get(connectionId);
-    if (cached && cached.expiresAtMs - RENEW_BEFORE_MS > this.now()) return Promise.resolve(cached.access);
-    let pending = this.inflight.get(connectionId);
-    if (!pending) {
-      pending = this.fetch(connectionId).finally(() => this.inflight.delete(connectionId));
-      this.inflight.set(connectionId, pending);
+  async forConnection(connectionId: string, tenantId?: string): Promise<ConnectionAccess> {
+    try {
+      const grant = await this.client.get(connectionId, tenantId);
+      return { accessToken: grant.accessToken, sellingPartnerId: grant.sellingPartnerId, region: grant.region };
+    } catch (error) {
+      if (!(error instanceof ConnectionAccessClientError)) throw error;
+      throw new OrdersError(error.code === 'CONNECTION_NOT_FOUND' ? 'CONNECTION_NOT_FOUND' : 'CONNECTION_UNAVAILABLE', error.message, { connectionId });
     }
-    return pending;
   }
 
   invalidate(connectionId: string, accessToken: string): void {
-    if (this.cache.get(connectionId)?.access.accessToken === accessToken) this.cache.delete(connectionId);
-  }
-
-  private async fetch(connectionId: string): Promise<ConnectionAccess> {
-    const url = `${this.baseUrl.replace(/\/$/, '')}/internal/connections/${encodeURIComponent(connectionId)}/access-token`;
-    let res: Response;
-    try {
-      res = await fetch(url, { headers: { 'x-internal-token': this.internalToken, accept: 'application/json' } });
-    } catch (error) {
-      throw new OrdersError('CONNECTION_UNAVAILABLE', `auth-connections did not answer (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (!res.ok) {
-      // The body is auth-connections' `{ code, message }`; it never holds a token.
-      const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-      throw new OrdersError(res.status === 404 ? 'CONNECTION_NOT_FOUND' : 'CONNECTION_UNAVAILABLE', `No access token for connection ${connectionId}: ${body.code ?? res.status} ${body.message ?? ''}`.trim());
-    }
-    const body = (await res.json()) as { accessToken?: string; expiresAt?: string; sellingPartnerId?: string; region?: string };
-    if (!body.accessToken || !body.sellingPartnerId || !REGIONS.includes(body.region as SpApiRegion)) {
-      throw new OrdersError('CONNECTION_UNAVAILABLE', `auth-connections answered without accessToken, sellingPartnerId or region for ${connectionId}`);
-    }
-    const access: ConnectionAccess = { accessToken: body.accessToken, sellingPartnerId: body.sellingPartnerId, region: body.region as SpApiRegion };
-    const expiresAtMs = body.expiresAt ? Date.parse(body.expiresAt) : this.now() + 5 * 60_000;
-    this.cache.set(connectionId, { access, expiresAtMs });
-    return access;
+    this.client.invalidate(connectionId, accessToken);
   }
 }

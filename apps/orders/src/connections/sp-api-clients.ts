@@ -17,14 +17,18 @@ export class SpApiClients {
     this.factory = new SpApiClientFactory({ baseUrls: endpoint ? { NA: endpoint, EU: endpoint, FE: endpoint } : undefined, observer: options.observer, rateLimitStore: options.rateLimitStore });
   }
 
-  /** A client for the seller account behind `connectionId`. */
-  async forConnection(connectionId: string): Promise<SpApiClient> {
-    const first = await this.tokens.forConnection(connectionId);
+  /**
+   * A client for the seller account behind `connectionId`.
+   * @param tenantId - the tenant the caller acts for (a job's `tenantId`): another tenant's
+   *   connection is refused as CONNECTION_NOT_FOUND.
+   */
+  async forConnection(connectionId: string, tenantId?: string): Promise<SpApiClient> {
+    const first = await this.tokens.forConnection(connectionId, tenantId);
     return this.factory.forSeller({
       sellingPartnerId: first.sellingPartnerId,
       region: first.region,
       accessTokens: {
-        getAccessToken: async () => (await this.tokens.forConnection(connectionId)).accessToken,
+        getAccessToken: async () => (await this.tokens.forConnection(connectionId, tenantId)).accessToken,
         invalidate: (token: string) => this.tokens.invalidate(connectionId, token),
       },
     });

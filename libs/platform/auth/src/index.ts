@@ -4,3 +4,5 @@ export * from './token-verifier';
 export * from './guards';
 export * from './auth-error.filter';
 export * from './auth.module';
+export * from './connection-access/connection-access.error';
+export * from './connection-access/connection-access.client';

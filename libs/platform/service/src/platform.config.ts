@@ -12,6 +12,11 @@ export const deliveryConfig = z.object({
   CONSUMER_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * A RUNNING job whose heartbeat is older than this belonged to a worker that died and is queued
+   * again. Workers beat at a third of it (at most every 10 s), so a live job misses two beats first.
+   */
+  JOBS_STALE_AFTER_SECONDS: z.coerce.number().int().min(3).max(86400).default(60),
   CONSUMER_BACKOFF_MAX_MS: z.coerce.number().int().min(1).max(300000).default(5000),
 });
 

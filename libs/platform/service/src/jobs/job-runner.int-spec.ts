@@ -8,10 +8,10 @@ import type { PlatformRuntime } from '../platform-runtime';
 import type { ServiceDefinition } from '../service-definition';
 import type { JobContext, JobHandler, JobResult } from './job-handler';
 import { JobEntity } from './job.entity';
-import { JobRunner } from './job-runner';
+import { JobRunner, jobHeartbeatMs } from './job-runner';
 
 const SERVICE = { name: 'runner-test', schema: 'runner_test' } as ServiceDefinition;
-const CONFIG = { APP_ROLES: ['worker'], JOBS_CONCURRENCY: 2, JOBS_POLL_MS: 50 } as unknown as PlatformConfig;
+const CONFIG = { APP_ROLES: ['worker'], JOBS_CONCURRENCY: 2, JOBS_POLL_MS: 50, JOBS_STALE_AFTER_SECONDS: 60 } as unknown as PlatformConfig;
 const RUNTIME = { status: { database: true } } as PlatformRuntime;
 
 /** A job handler that imports "rows" in batches of 10, checkpointing after each. */
@@ -20,11 +20,14 @@ class CountingHandler implements JobHandler {
   readonly seenCursors: Array<unknown> = [];
   failWith?: string;
   stopAfterBatches?: number;
+  /** Runs for this connection wait here before their first batch (a long, live job). */
+  hold?: { connectionId: string; until: Promise<void> };
 
   async run(context: JobContext): Promise<JobResult> {
     const cursor = context.job.cursor as { row: number } | null;
     this.seenCursors.push(cursor);
     if (this.failWith) throw new Error(this.failWith);
+    if (this.hold?.connectionId === context.job.connectionId) await this.hold.until;
     let batches = 0;
     for (let row = cursor?.row ?? 0; row < 50; row += 10) {
       await context.checkpoint({ step: 'rows-applied', cursor: { row: row + 10 }, counts: { rows: row + 10 }, done: row + 10, total: 50 });
@@ -68,6 +71,7 @@ describe('JobRunner', () => {
     handler.failWith = undefined;
     handler.stopAfterBatches = undefined;
     handler.seenCursors.length = 0;
+    handler.hold = undefined;
   });
 
   it('runs a queued job to completion with JobStarted, progress and JobCompleted in the outbox', async () => {
@@ -119,4 +123,57 @@ describe('JobRunner', () => {
     expect(handler.seenCursors).toEqual([{ row: 20 }]);
     expect((await job(id)).status).toBe('SUCCEEDED');
   });
+
+  it('with JOBS_STALE_AFTER_SECONDS, requeues and resumes a job whose heartbeat stopped but leaves a live one running', async () => {
+    const staleAfterSeconds = 3;
+    const config = { ...CONFIG, JOBS_STALE_AFTER_SECONDS: staleAfterSeconds } as PlatformConfig;
+    expect(jobHeartbeatMs(staleAfterSeconds)).toBe(1000);
+    expect(jobHeartbeatMs(60)).toBe(10_000);
+
+    // A live job, held by one worker for longer than the threshold: only its heartbeat keeps it.
+    let release!: () => void;
+    handler.hold = { connectionId: 'conn-live', until: new Promise<void>((resolve) => (release = resolve)) };
+    const live = await queue('conn-live');
+    const liveWorker = new JobRunner(dataSource, RUNTIME, config, SERVICE, [handler]);
+    const liveStartedAt = Date.now();
+    const liveRun = liveWorker.runOnce();
+    await waitFor(async () => (await job(live)).status === 'RUNNING');
+
+    // A job a crashed worker left RUNNING after two batches, its last heartbeat 10 s ago.
+    const dead = await queue('conn-dead');
+    await dataSource.query(
+      `UPDATE runner_test.jobs SET status = 'RUNNING', started_at = now() - interval '1 minute', cursor = '{"row":20}', counts = '{"rows":20}', updated_at = now() - interval '10 seconds' WHERE id = $1`,
+      [dead],
+    );
+
+    const otherWorker = new JobRunner(dataSource, RUNTIME, config, SERVICE, [handler]);
+    otherWorker.onApplicationBootstrap();
+    try {
+      await waitFor(async () => (await job(dead)).status === 'SUCCEEDED');
+      expect(handler.seenCursors).toContainEqual({ row: 20 });
+      expect((await job(dead)).counts).toEqual({ rows: 50 });
+
+      // Let the live job outlast the threshold by a second while the other worker keeps polling.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, liveStartedAt + (staleAfterSeconds + 1) * 1000 - Date.now())));
+      expect((await job(live)).status).toBe('RUNNING');
+      release();
+      await liveRun;
+    } finally {
+      release();
+      await otherWorker.onApplicationShutdown();
+    }
+    expect((await job(live)).status).toBe('SUCCEEDED');
+    // Started once and never resumed: no second run of it saw a cursor.
+    const liveStarts = (await events(live)).filter((e: { topic: string }) => e.topic === JobStartedV1.topic);
+    expect(liveStarts).toHaveLength(1);
+    expect(handler.seenCursors.filter((cursor) => cursor === null)).toHaveLength(1);
+  });
 });
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

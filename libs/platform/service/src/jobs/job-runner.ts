@@ -11,17 +11,24 @@ import { JOB_HANDLERS, type JobContext, type JobHandler, type JobResult } from '
 import { JobEntity, type JobStatus } from './job.entity';
 
 const UNIQUE_VIOLATION = '23505';
-const HEARTBEAT_MS = 10_000;
-/** A RUNNING job whose heartbeat is older than this belonged to a worker that died: it is queued again. */
-const STALE_AFTER_SECONDS = 60;
+const MAX_HEARTBEAT_MS = 10_000;
 const PROGRESS_EVERY_MS = 2_000;
+
+/**
+ * How often a running job refreshes its heartbeat: a third of the stale threshold (capped at 10 s),
+ * so a live job would have to miss two beats in a row before another worker took it for dead.
+ */
+export function jobHeartbeatMs(staleAfterSeconds: number): number {
+  return Math.min(MAX_HEARTBEAT_MS, Math.floor((staleAfterSeconds * 1000) / 3));
+}
 
 /**
  * Runs the jobs this service owns (role `worker`): claims QUEUED jobs one at a time per connection
  * and operation (a partial unique index makes a second RUNNING row impossible), announces them with
  * `JobStarted`, lets the handler checkpoint its progress, and ends them with `JobCompleted` — each
  * state change and its event in one transaction. A worker that dies leaves a RUNNING job whose
- * heartbeat stops; another worker queues it again and its handler resumes from the last checkpoint.
+ * heartbeat stops; after `JOBS_STALE_AFTER_SECONDS` another worker queues it again and its handler
+ * resumes from the last checkpoint.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,6 +38,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly running = new Map<string, Promise<void>>();
   private loop?: Promise<void>;
   private readonly table: string;
+  private readonly heartbeatMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,6 +49,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {
     this.handlers = new Map((handlers ?? []).map((handler) => [handler.operation, handler]));
     this.table = `${quoteIdent(service.schema)}.jobs`;
+    this.heartbeatMs = jobHeartbeatMs(config.JOBS_STALE_AFTER_SECONDS);
   }
 
   /** Operations this replica can run. */
@@ -97,7 +106,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private async requeueStale(): Promise<void> {
     await this.dataSource.query(
       `UPDATE ${this.table} SET status = 'QUEUED', updated_at = now() WHERE status = 'RUNNING' AND operation = ANY($1) AND updated_at < now() - make_interval(secs => $2)`,
-      [this.operations, STALE_AFTER_SECONDS],
+      [this.operations, this.config.JOBS_STALE_AFTER_SECONDS],
     );
   }
 
@@ -133,7 +142,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.stopping.signal.addEventListener('abort', onStop, { once: true });
     const heartbeat = setInterval(() => {
       void this.dataSource.query(`UPDATE ${this.table} SET updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [job.id]).catch(() => undefined);
-    }, HEARTBEAT_MS);
+    }, this.heartbeatMs);
     let lastProgress = 0;
     const context: JobContext = {
       job,
