@@ -231,7 +231,7 @@ describe('website authorization', () => {
       const res = await grpc.getAccessToken(connectionId);
       expect(res.ok).toBe(true);
       const value = (res as { value: Record<string, unknown> }).value;
-      expect(value).toMatchObject({ endpoint: h.sandbox.baseUrl, region: 'NA', marketplaceId: US, sellingPartnerId: DEMO });
+      expect(value).toMatchObject({ endpoint: h.sandbox.baseUrl, region: 'NA', marketplaceId: US, sellingPartnerId: DEMO, tenantId: 'tenant-a' });
       expect(value['accessToken']).toMatch(/^Atza\|/);
       expect(Number(value['expiresAt'])).toBeGreaterThan(Date.now() / 1000);
       const http = await call('GET', `${h.url}/internal/connections/${connectionId}/access-token`, { 'x-internal-token': INTERNAL_TOKEN });

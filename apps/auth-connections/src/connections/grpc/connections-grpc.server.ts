@@ -92,6 +92,7 @@ export class ConnectionsGrpcServer implements OnApplicationBootstrap, OnApplicat
           region: grant.region,
           marketplaceId: grant.marketplaceId,
           sellingPartnerId: grant.sellingPartnerId,
+          tenantId: grant.tenantId,
         });
       } catch (error) {
         if (error instanceof ConnectionError) return callback({ code: grpcStatus(error.code), details: `${error.code}: ${error.message}`, metadata: trailer(error.code) });
