@@ -3,7 +3,7 @@
  * template (16 order fields + 4 line fields, one line per order) that uses rules (in_list,
  * equals, matches, is_empty, starts_with, all-groups) and mapping sets.
  *
- * Run: `node tools/run-ts.js bench/mapping-engine.bench.ts [records]`. Single-threaded, so the
+ * Run: `node tools/bench.js bench/mapping-engine.bench.ts [records]`. Single-threaded, so the
  * figure is per core. Goal (issue 5): at least 500,000 records/s.
  */
 import os from 'node:os';

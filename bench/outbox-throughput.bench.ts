@@ -2,7 +2,7 @@
  * Outbox throughput through the real broker: events appended in transactions, published by the
  * relay to Kafka, and read back by a consumer. Not a test: it prints figures.
  *
- *   node tools/run-ts.js bench/outbox-throughput.bench.ts [events=50000]
+ *   node tools/bench.js bench/outbox-throughput.bench.ts [events=50000]
  */
 import 'reflect-metadata';
 import { allTopics, JobRequestedV1 } from '@amazon-channel/contracts';

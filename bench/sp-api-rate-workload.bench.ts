@@ -4,7 +4,7 @@
  * saturated by several callers; the client's limiter decides the pace. Prints, per operation, the
  * calls made against what the plan allows (burst + rate × duration) and the 429s received.
  *
- *   node tools/run-ts.js bench/sp-api-rate-workload.bench.ts [--minutes 10] [--change-plan]
+ *   node tools/bench.js bench/sp-api-rate-workload.bench.ts [--minutes 10] [--change-plan]
  *
  * `--change-plan` halves patchListingsItem's rate and doubles searchOrders' in the sandbox half-way
  * through (as if Amazon changed the seller's plan); the client only learns it from

@@ -3,8 +3,8 @@
  * `@amazon-channel/sp-api` (rows/s, peak RSS, at two sizes to show memory stays flat) and the same
  * document through the `amazon-sp-api` package's `download()` for comparison.
  *
- *   node tools/run-ts.js bench/sp-api-report-stream.bench.ts [--rows 1000000] [--small 100000] [--skip-comparison]
- *   SANDBOX_URL=http://127.0.0.1:4010 node tools/run-ts.js bench/sp-api-report-stream.bench.ts   # use a running sandbox
+ *   node tools/bench.js bench/sp-api-report-stream.bench.ts [--rows 1000000] [--small 100000] [--skip-comparison]
+ *   SANDBOX_URL=http://127.0.0.1:4010 node tools/bench.js bench/sp-api-report-stream.bench.ts   # use a running sandbox
  *
  * Each measurement runs in its own plain `node` child process (the library is compiled to JavaScript
  * with swc first, so the ~110 MB of the TypeScript loader is not counted against either tool), and one

@@ -3,7 +3,7 @@
  * 1,000,000-row GET_MERCHANT_LISTINGS_ALL_DATA report, consumed over HTTP, and the time to process
  * a 25,000-message JSON_LISTINGS_FEED.
  *
- * Run: `node tools/run-ts.js bench/sp-api-sandbox.bench.ts [rows] [messages]`
+ * Run: `node tools/bench.js bench/sp-api-sandbox.bench.ts [rows] [messages]`
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
