@@ -99,6 +99,7 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     const consumer = kafka.consumer({ groupId: `listings-test-reader-${randomBytes(4).toString('hex')}` });
     const skus = new Set<string>();
     let completed: any;
+    let deadline: NodeJS.Timeout | undefined;
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: ['listings.listing.imported.v1', 'listings.import.completed.v1'], fromBeginning: true });
@@ -113,8 +114,13 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
           },
         });
       });
-      await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${skus.size} events arrived`)), 30_000))]);
+      const timedOut = new Promise<never>((_, reject) => {
+        deadline = setTimeout(() => reject(new Error(`only ${skus.size} events arrived`)), 30_000);
+      });
+      await Promise.race([done, timedOut]);
     } finally {
+      // A pending deadline would hold Jest's process open for up to 30 s after the run.
+      clearTimeout(deadline);
       await consumer.disconnect();
     }
     expect(completed).toMatchObject({ tenantId: TENANT, connectionId: CONNECTION, data: { created: 50, updated: 0, failed: 0 } });

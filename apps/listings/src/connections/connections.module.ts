@@ -1,5 +1,6 @@
 import { PLATFORM_CONFIG } from '@amazon-channel/platform-service';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { ListingsConfig } from '../config/listings.config';
 import { CONNECTION_TOKEN_PROVIDER, type ConnectionTokenProvider } from './connection-token.provider';
 import { HttpConnectionTokenProvider } from './http-connection-token.provider';
@@ -24,7 +25,12 @@ export class ConnectionsModule {
               useFactory: (config: ListingsConfig) => new HttpConnectionTokenProvider(config.AUTH_CONNECTIONS_URL, config.INTERNAL_API_TOKEN),
               inject: [PLATFORM_CONFIG],
             },
-        { provide: SpApiClients, useFactory: (config: ListingsConfig) => new SpApiClients(config.SP_API_ENDPOINT ?? null), inject: [PLATFORM_CONFIG] },
+        {
+          provide: SpApiClients,
+          // Buckets in PostgreSQL: every replica of the service spends the same per-seller budget.
+          useFactory: (config: ListingsConfig, dataSource: DataSource) => SpApiClients.withPostgresBuckets(dataSource, config.SP_API_ENDPOINT ?? null),
+          inject: [PLATFORM_CONFIG, DataSource],
+        },
       ],
       exports: [CONNECTION_TOKEN_PROVIDER, SpApiClients],
     };

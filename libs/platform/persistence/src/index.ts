@@ -8,3 +8,4 @@ export * from './encrypted-column';
 export * from './outbox';
 export * from './outbox-batches-v1';
 export * from './inbox';
+export * from './rows-query';
