@@ -87,8 +87,9 @@ export class ChannelListingsRepository {
    */
   async upsertBatch(manager: EntityManager, scope: { tenantId: string; connectionId: string; jobId: string }, rows: ListingWrite[], mode: WriteMode): Promise<WrittenListing[]> {
     if (rows.length === 0) return [];
-    const confirmedAt = new Date().toISOString();
     const column = <K extends keyof ListingWrite>(key: K) => rows.map((r) => r[key]);
+    // Arrays of plain values bind cheaply; JSON per row would be escaped element by element, so
+    // the images travel as one JSON document (picked by position) and `confirmed` is built in SQL.
     const params = [
       column('id'),
       column('sku'),
@@ -96,19 +97,18 @@ export class ChannelListingsRepository {
       column('asin'),
       column('title'),
       column('description'),
-      rows.map((r) => JSON.stringify(r.images)),
+      JSON.stringify(rows.map((r) => r.images)),
       column('priceMinor'),
       column('currency'),
       column('quantity'),
       column('fulfillmentChannel'),
       column('listingStatus'),
-      rows.map((r) =>
-        JSON.stringify({ priceMinor: r.priceMinor, currency: r.currency, quantity: r.quantity, fulfillmentChannel: r.fulfillmentChannel, amazonStatus: r.amazonStatus, confirmedAt }),
-      ),
+      column('amazonStatus'),
       column('contentHash'),
       scope.tenantId,
       scope.connectionId,
       scope.jobId,
+      new Date().toISOString(),
     ];
     const offer = `external_listing_id = EXCLUDED.external_listing_id, asin = EXCLUDED.asin, price_minor = EXCLUDED.price_minor,
         currency = EXCLUDED.currency, quantity = EXCLUDED.quantity, fulfillment_channel = EXCLUDED.fulfillment_channel,
@@ -124,12 +124,15 @@ export class ChannelListingsRepository {
     const result: Array<Record<string, unknown>> = await manager.query(
       `INSERT INTO ${TABLE} AS t (id, tenant_id, connection_id, sku, kind, external_listing_id, asin, title, description, images,
           price_minor, currency, quantity, fulfillment_channel, listing_status, link_status, confirmed, content_hash, last_job_id)
-       SELECT u.id, $15, $16, u.sku, 'VARIANT', u.external_listing_id, u.asin, u.title, u.description, u.images,
-          u.price_minor, u.currency, u.quantity, u.fulfillment_channel, u.listing_status, 'LINKED', u.confirmed, u.content_hash, $17
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::int[], $9::text[],
-                   $10::int[], $11::text[], $12::text[], $13::jsonb[], $14::text[])
-         AS u(id, sku, external_listing_id, asin, title, description, images, price_minor, currency, quantity, fulfillment_channel,
-              listing_status, confirmed, content_hash)
+       SELECT u.id, $15, $16, u.sku, 'VARIANT', u.external_listing_id, u.asin, u.title, u.description, $7::jsonb -> (u.position::int - 1),
+          u.price_minor, u.currency, u.quantity, u.fulfillment_channel, u.listing_status, 'LINKED',
+          jsonb_build_object('priceMinor', u.price_minor, 'currency', u.currency, 'quantity', u.quantity,
+            'fulfillmentChannel', u.fulfillment_channel, 'amazonStatus', u.amazon_status, 'confirmedAt', $18::text),
+          u.content_hash, $17
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $8::int[], $9::text[],
+                   $10::int[], $11::text[], $12::text[], $13::text[], $14::text[]) WITH ORDINALITY
+         AS u(id, sku, external_listing_id, asin, title, description, price_minor, currency, quantity, fulfillment_channel,
+              listing_status, amazon_status, content_hash, position)
        ON CONFLICT (connection_id, sku) ${conflict}
        RETURNING t.id, t.sku, t.parent_sku, (t.xmax = 0) AS inserted, t.external_listing_id, t.asin, t.title, t.price_minor,
          t.currency, t.quantity, t.fulfillment_channel, t.listing_status`,
