@@ -2,12 +2,15 @@
  * Benchmark: Get Orders against the sandbox, through the orders service's own job handler
  * (searchOrders pages → template → upsert into PostgreSQL with outbox events).
  *
- *   node tools/run-ts.js bench/orders-import.bench.ts [--orders 10000] [--after-burst-pages 2]
+ *   node tools/run-ts.js bench/orders-import.bench.ts [--orders 10000] [--after-burst-pages 2] [--spacing-ms 0]
  *
  * Phase 1, Amazon's default plan (searchOrders 0.0056/s, burst 20): SP-API calls made versus pages
  * needed, 429s received, and orders per minute once the burst is spent versus the plan's maximum
  * (100 orders × 0.0056/s ≈ 33.6/min). A whole 10,000-order backlog takes about 4 hours at that pace,
  * so the run stops `--after-burst-pages` pages after the burst (each ≈ 3 minutes) and says so.
+ * `--spacing-ms` places the orders that far apart (0: all in the same second, so Get Orders follows
+ * pagination tokens; 1000: a second apart, so it asks pages by update time and reads each page's
+ * last order twice).
  * Phase 2, the sandbox's plan raised 100× (0.56/s, burst 2,000): the same import end to end.
  * Phase 3, the service itself: the same 10,000 orders applied to PostgreSQL with their events,
  * without Amazon in the loop (orders/s into the database; goal ≥ 2,000/s).
@@ -26,6 +29,7 @@ import { LwaAccessTokenProvider } from '../apps/orders/src/connections/lwa-acces
 import { toOrderCandidate, DEFAULT_GET_ORDERS_SETTINGS } from '../apps/orders/src/orders/domain/order-candidate';
 import { GetOrdersJobHandler } from '../apps/orders/src/orders/get-orders/get-orders.job-handler';
 import { OrderImportStore } from '../apps/orders/src/orders/order-import.store';
+import { AddressFingerprint } from '../apps/orders/src/pii/address-fingerprint';
 import { compileGetOrdersTemplate } from '../apps/orders/src/orders/order-settings.service';
 import { ORDERS_SERVICE } from '../apps/orders/src/service';
 
@@ -41,14 +45,22 @@ interface CallTally {
   times: number[];
 }
 
-function jobContext(connectionId: string, signal: AbortSignal, onPage: (pages: number) => void): JobContext {
+function jobContext(connectionId: string, signal: AbortSignal, onPage: (pages: number, created: number) => void): JobContext {
   const job = { id: randomUUID(), tenantId: 'bench', connectionId, operation: 'get-orders', trigger: 'API', status: 'RUNNING', settings: {}, step: null, cursor: null, counts: {} } as unknown as JobEntity;
-  return { job, signal, checkpoint: async (p) => onPage(Number((p.counts as { pages?: number } | undefined)?.pages ?? 0)) };
+  return {
+    job,
+    signal,
+    checkpoint: async (p) => {
+      const counts = p.counts as { pages?: number; created?: number } | undefined;
+      onPage(Number(counts?.pages ?? 0), Number(counts?.created ?? 0));
+    },
+  };
 }
 
 async function main(): Promise<void> {
   const orderCount = Number(arg('orders', '10000'));
   const afterBurstPages = Number(arg('after-burst-pages', '2'));
+  const spacingMs = Number(arg('spacing-ms', '0'));
   const sandbox = await startSandbox();
   const database = await createTestDatabase('orders_bench');
   const migrator = createServiceDataSource({ url: database.url, ...ORDERS_SERVICE });
@@ -75,14 +87,23 @@ async function main(): Promise<void> {
   await service.connected;
   const handler = service.app.get(GetOrdersJobHandler);
   const dataSource = service.app.get(DataSource);
-  const createdTime = new Date((await sandbox.admin.clock()).epochMs - 3_600_000).toISOString();
+  const firstCreated = (await sandbox.admin.clock()).epochMs - 3_600_000 - orderCount * spacingMs;
+  const createdTime = (i: number) => new Date(firstCreated + i * spacingMs).toISOString();
+  const sandboxOrders = new Map<string, number>();
   const seller = async (name: string) => {
     const sellingPartnerId = `A8BENCH${name}${Date.now().toString(36).toUpperCase().slice(-5)}`.slice(0, 20);
     const created = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], orderCount: 0, listingCount: 100 });
+    const ids = new Set<string>();
     for (let start = 0; start < orderCount; start += 5000) {
       const n = Math.min(5000, orderCount - start);
-      await sandbox.admin.createOrders(sellingPartnerId, Array.from({ length: n }, (_, i) => ({ status: 'UNSHIPPED' as const, serviceLevel: (i % 3 ? 'STANDARD' : 'EXPEDITED') as 'STANDARD' | 'EXPEDITED', createdTime })));
+      const orders = await sandbox.admin.createOrders(sellingPartnerId, Array.from({ length: n }, (_, i) => ({ status: 'UNSHIPPED' as const, serviceLevel: (i % 3 ? 'STANDARD' : 'EXPEDITED') as 'STANDARD' | 'EXPEDITED', createdTime: createdTime(start + i) })));
+      for (const o of orders) ids.add(o.orderId);
     }
+    // The sandbox draws each generated order id from a 32-bit seed; a repeated id replaces the
+    // earlier order (about 4% of 10,000-order sellers), so the import is measured against what it holds.
+    const held = ((await (await fetch(`${sandbox.baseUrl}/_sandbox/sellers/${sellingPartnerId}`)).json()) as { orderCount: number }).orderCount;
+    say(`seller ${name}: ${orderCount} orders requested, ${ids.size} distinct AmazonOrderIds returned, the sandbox holds ${held}`);
+    sandboxOrders.set(name, held);
     tokens.add(name, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA' });
     await dataSource.query(
       `INSERT INTO orders.shipping_mappings (id, tenant_id, connection_id, channel_shipping_text, service_level_category, shipping_policy) VALUES ($1, 'bench', $3, 'Std US D2D Dom', 'STANDARD', 'Ground'), ($2, 'bench', $3, 'Exp US D2D Dom', 'EXPEDITED', 'Air')`,
@@ -98,22 +119,25 @@ async function main(): Promise<void> {
   const started = Date.now();
   let burstEndedAt = 0;
   let pagesAtBurstEnd = 0;
+  let ordersAtBurstEnd = 0;
   const stopAfter = 20 + afterBurstPages;
   const run = handler
     .run(
-      jobContext('DEFAULT', abort.signal, (pages) => {
+      jobContext('DEFAULT', abort.signal, (pages, created) => {
         if (pages === 20) {
           burstEndedAt = Date.now();
           pagesAtBurstEnd = pages;
+          ordersAtBurstEnd = created;
         }
         if (pages >= stopAfter && pages < pagesNeeded) abort.abort(new Error('benchmark window over'));
       }),
     )
     .catch((e: unknown) => (abort.signal.aborted ? null : Promise.reject(e)));
   await run;
-  const pagesDone = Number((await dataSource.query(`SELECT count(*) n FROM orders.orders WHERE connection_id = 'DEFAULT'`))[0].n) / 100;
+  const storedDefault = Number((await dataSource.query(`SELECT count(*) n FROM orders.orders WHERE connection_id = 'DEFAULT'`))[0].n);
+  const pagesDone = storedDefault / 100;
   const afterBurstMinutes = burstEndedAt ? (Date.now() - burstEndedAt) / 60_000 : 0;
-  const afterBurstOrders = (pagesDone - pagesAtBurstEnd) * 100;
+  const afterBurstOrders = storedDefault - ordersAtBurstEnd;
   say(`# orders import benchmark (${orderCount} orders in the sandbox)`);
   say(`phase 1, default plan: ${tally.calls} searchOrders calls for ${Math.round(pagesDone)} pages (${(((tally.calls - pagesDone) / Math.max(1, pagesDone)) * 100).toFixed(1)}% over), ${tally.throttled} x 429`);
   say(`  burst: ${pagesAtBurstEnd} pages in ${((burstEndedAt - started) / 1000).toFixed(1)} s; after it ${afterBurstOrders} orders in ${afterBurstMinutes.toFixed(2)} min = ${(afterBurstOrders / Math.max(afterBurstMinutes, 1e-9)).toFixed(1)} orders/min (plan maximum 33.6/min)`);
@@ -129,6 +153,8 @@ async function main(): Promise<void> {
   const raisedSeconds = (Date.now() - raisedStart) / 1000;
   say(`phase 2, plan 100x: ${raised.counts.created} orders in ${raisedSeconds.toFixed(1)} s = ${(Number(raised.counts.created) / raisedSeconds).toFixed(0)} orders/s end to end; ${tally.calls} calls for ${pagesNeeded} pages, ${tally.throttled} x 429`);
   say(`  job counts: ${JSON.stringify(raised.counts)}`);
+  const raisedStored = Number((await dataSource.query(`SELECT count(*) n FROM orders.orders WHERE connection_id = 'RAISED'`))[0].n);
+  say(`  stored ${raisedStored} of the ${sandboxOrders.get('RAISED')} orders the sandbox holds (${orderCount} requested)`);
 
   // Phase 3: the service itself — the same orders applied to PostgreSQL with events, no Amazon in the loop.
   const pages: Order[][] = [];
@@ -142,7 +168,7 @@ async function main(): Promise<void> {
   const returned = pages.flat();
   say(`phase 3 input: ${returned.length} orders read (${new Set(returned.map((o) => o.orderId)).size} distinct) in ${pages.length} pages`);
   const template = compileGetOrdersTemplate({ template: null, productCode: 'SKU' });
-  const store = new OrderImportStore(FieldCipher.fromConfig(keys));
+  const store = new OrderImportStore(FieldCipher.fromConfig(keys), AddressFingerprint.fromConfig(keys));
   const mappings = [
     { channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' },
     { channelShippingText: 'Exp US D2D Dom', serviceLevelCategory: 'EXPEDITED', shippingPolicy: 'Air' },

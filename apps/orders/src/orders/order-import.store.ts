@@ -2,6 +2,7 @@ import { OrderCancelledV1, OrderImportedV1, OrderUpdatedV1, type EnvelopeContext
 import { appendToOutbox, type FieldCipher, type PendingEvent } from '@amazon-channel/platform-persistence';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import type { AddressFingerprint } from '../pii/address-fingerprint';
 import { encryptPii, hasPii } from '../pii/pii-cipher';
 import type { GetOrdersSettings, OrderCandidate } from './domain/order-candidate';
 import { normaliseServiceLevel } from './domain/service-level';
@@ -81,6 +82,18 @@ interface ExistingItem {
   quantity_cancelled: number;
 }
 
+/** What the store knows of an order's stored address without decrypting it. */
+interface StoredAddress {
+  has_address: boolean;
+  fingerprint: string | null;
+}
+
+/** An order whose buyer data is (re)written by the batch. */
+interface PiiWrite {
+  c: OrderCandidate;
+  id: string;
+}
+
 type Decision =
   | { kind: 'skip'; reason: 'STATUS_FILTERED' | 'OUTSIDE_CREATED_WINDOW' | 'FULFILLED_BY_FILTERED'; detail: string }
   | { kind: 'store'; state: OrderState; holdReason: string | null; holdDetail: string | null; shippingPolicy: string | null };
@@ -92,7 +105,7 @@ const ORDER_COLUMNS = [
 ] as const;
 const ORDER_MUTABLE = ORDER_COLUMNS.slice(4);
 const ITEM_COLUMNS = ['id', 'order_id', 'order_item_id', 'sku', 'asin', 'product_code', 'title', 'quantity_ordered', 'quantity_cancelled', 'quantity_shipped', 'unit_price_minor', 'currency'] as const;
-const PII_COLUMNS = ['order_id', 'buyer_name', 'buyer_email', 'shipping_name', 'shipping_phone', 'shipping_address'] as const;
+const PII_COLUMNS = ['order_id', 'buyer_name', 'buyer_email', 'shipping_name', 'shipping_phone', 'shipping_address', 'shipping_address_fingerprint'] as const;
 
 /** The shipping policy for an order's service level or shipping text; null when no mapping covers it. */
 export function findShippingPolicy(candidate: Pick<OrderCandidate, 'serviceLevel' | 'shippingText'>, mappings: readonly ShippingMappingFacts[]): string | null {
@@ -107,10 +120,15 @@ export function findShippingPolicy(candidate: Pick<OrderCandidate, 'serviceLevel
  * Writes orders read from Amazon: upserts keyed by (connection, AmazonOrderId), with the events
  * (OrderImported once, OrderUpdated, OrderCancelled) in the same transaction. Rows are locked in
  * AmazonOrderId order, and new rows are inserted with ON CONFLICT DO NOTHING, so two runs applying
- * the same orders at once produce one row and one OrderImported per order.
+ * the same orders at once produce one row and one OrderImported per order. A re-read mirrors
+ * Amazon's lines (lines Amazon no longer lists are deleted) and notices a changed shipping
+ * address through the address fingerprint, so the encrypted address is never decrypted here.
  */
 export class OrderImportStore {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly fingerprint: AddressFingerprint,
+  ) {}
 
   /** Applies one batch (one page of searchOrders) inside the caller's transaction. */
   async applyBatch(manager: EntityManager, scope: ImportScope, input: readonly OrderCandidate[], mappings: readonly ShippingMappingFacts[]): Promise<BatchCounts> {
@@ -161,8 +179,13 @@ export class OrderImportStore {
       if (d.state === 'IMPORTED') events.push({ definition: OrderImportedV1, data: this.importedData(scope, id, c, d.shippingPolicy, eligible), context });
     }
 
-    const existingItems = await this.itemsOf(manager, [...existing.values()].map((r) => r.id));
+    const existingIds = [...existing.values()].map((r) => r.id);
+    const existingItems = await this.itemsOf(manager, existingIds);
+    const storedAddresses = await this.addressesOf(manager, existingIds);
     const updates: unknown[][] = [];
+    const removedLines: Array<{ orderId: string; orderItemId: string }> = [];
+    // Buyer data rewritten although the order row itself is unchanged (fingerprint recorded late).
+    const piiOnly: PiiWrite[] = [];
     for (const c of candidates) {
       const row = existing.get(c.amazonOrderId);
       if (!row) continue;
@@ -174,7 +197,12 @@ export class OrderImportStore {
       const changes: string[] = [];
       if (c.amazonStatus !== row.amazon_status) changes.push('status');
       if (c.serviceLevel !== row.service_level) changes.push('service_level');
-      if (c.lines.some((l) => !before.has(l.orderItemId) || before.get(l.orderItemId)?.quantity_ordered !== l.quantityOrdered)) changes.push('lines');
+      // An order read without lines is held (NO_LINES) rather than taken as "every line removed".
+      const removed = c.lines.length ? [...before.keys()].filter((orderItemId) => !c.lines.some((l) => l.orderItemId === orderItemId)) : [];
+      for (const orderItemId of removed) removedLines.push({ orderId: row.id, orderItemId });
+      if (removed.length || c.lines.some((l) => !before.has(l.orderItemId) || before.get(l.orderItemId)?.quantity_ordered !== l.quantityOrdered)) changes.push('lines');
+      const address = this.addressChange(row, c, storedAddresses.get(row.id));
+      if (address === 'changed') changes.push('shipping_address');
       const cancelledLines = c.lines
         .map((l) => ({ orderItemId: l.orderItemId, sku: l.sku, cancelledQuantity: l.quantityCancelled - (before.get(l.orderItemId)?.quantity_cancelled ?? 0) }))
         .filter((l) => l.cancelledQuantity > 0);
@@ -186,6 +214,7 @@ export class OrderImportStore {
       const becomesImported = row.state !== 'IMPORTED' && next.state === 'IMPORTED';
       if (!becomesImported && changes.length === 0 && c.amazonUpdatedAt.getTime() === row.amazon_updated_at.getTime()) {
         counts.unchanged++;
+        if (address === 'unknown' && next.state !== 'RESERVED') piiOnly.push({ c, id: row.id });
         continue;
       }
       counts.updated++;
@@ -213,8 +242,9 @@ export class OrderImportStore {
     if (updates.length) {
       await insertRows(manager, T.orders, ORDER_COLUMNS, updates, `ON CONFLICT (connection_id, amazon_order_id) DO UPDATE SET ${ORDER_MUTABLE.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`);
     }
+    await this.deleteLines(manager, removedLines);
     await this.writeLines(manager, stored);
-    await this.writePii(manager, stored.filter((s) => s.writePii && hasPii(s.c.pii)));
+    await this.writePii(manager, [...stored.filter((s) => s.writePii), ...piiOnly].filter((s) => hasPii(s.c.pii)));
     await this.writeSkips(manager, scope, skips);
     if (stored.length) {
       await manager.query(`DELETE FROM ${T.skips} WHERE connection_id = $1 AND amazon_order_id = ANY($2)`, [scope.connectionId, stored.map((s) => s.c.amazonOrderId)]);
@@ -301,6 +331,37 @@ export class OrderImportStore {
     return out;
   }
 
+  /**
+   * Whether Amazon's shipping address differs from the stored one, by fingerprint. 'unknown' when
+   * the stored address has no usable fingerprint (stored before fingerprints, or under a removed
+   * key): the address is rewritten with a fresh fingerprint and no change is announced, since
+   * none can be shown. A read without an address announces nothing (there is no new address to
+   * ship to), and erased buyer data is never compared.
+   */
+  private addressChange(row: ExistingRow, c: OrderCandidate, stored: StoredAddress | undefined): 'changed' | 'same' | 'unknown' {
+    if (row.pii_redacted_at !== null || !c.pii.shippingAddress) return 'same';
+    // A reservation holds no buyer data yet; its promotion writes it.
+    if (!stored?.has_address) return row.state === 'RESERVED' ? 'same' : 'changed';
+    const differs = this.fingerprint.differs(stored.fingerprint, c.pii.shippingAddress);
+    return differs === null ? 'unknown' : differs ? 'changed' : 'same';
+  }
+
+  private async addressesOf(manager: EntityManager, orderIds: string[]): Promise<Map<string, StoredAddress>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = (await manager.query(`SELECT order_id, shipping_address IS NOT NULL AS has_address, shipping_address_fingerprint AS fingerprint FROM ${T.pii} WHERE order_id = ANY($1)`, [
+      orderIds,
+    ])) as Array<StoredAddress & { order_id: string }>;
+    return new Map(rows.map((r) => [r.order_id, r]));
+  }
+
+  private async deleteLines(manager: EntityManager, lines: Array<{ orderId: string; orderItemId: string }>): Promise<void> {
+    if (!lines.length) return;
+    await manager.query(`DELETE FROM ${T.items} i USING unnest($1::uuid[], $2::text[]) AS gone(order_id, order_item_id) WHERE i.order_id = gone.order_id AND i.order_item_id = gone.order_item_id`, [
+      lines.map((l) => l.orderId),
+      lines.map((l) => l.orderItemId),
+    ]);
+  }
+
   private async writeLines(manager: EntityManager, stored: Array<{ c: OrderCandidate; id: string }>): Promise<void> {
     const rows = stored.flatMap(({ c, id }) =>
       c.lines.map((l) => [uuidv7(), id, l.orderItemId, l.sku, l.asin, l.productCode, l.title, l.quantityOrdered, l.quantityCancelled, l.quantityShipped, l.unitPriceMinor, l.currency]),
@@ -310,11 +371,11 @@ export class OrderImportStore {
     await insertRows(manager, T.items, ITEM_COLUMNS, rows, `ON CONFLICT (order_id, order_item_id) DO UPDATE SET ${mutable.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`);
   }
 
-  private async writePii(manager: EntityManager, stored: Array<{ c: OrderCandidate; id: string }>): Promise<void> {
+  private async writePii(manager: EntityManager, stored: PiiWrite[]): Promise<void> {
     if (!stored.length) return;
     const rows = stored.map(({ c, id }) => {
       const e = encryptPii(this.cipher, c.pii);
-      return [id, e.buyerName, e.buyerEmail, e.shippingName, e.shippingPhone, e.shippingAddress];
+      return [id, e.buyerName, e.buyerEmail, e.shippingName, e.shippingPhone, e.shippingAddress, this.fingerprint.of(c.pii.shippingAddress)];
     });
     const mutable = PII_COLUMNS.slice(1);
     await insertRows(manager, T.pii, PII_COLUMNS, rows, `ON CONFLICT (order_id) DO UPDATE SET ${mutable.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`);

@@ -1,5 +1,5 @@
 import { JOB_HANDLERS } from '@amazon-channel/platform-service';
-import { FieldCipher } from '@amazon-channel/platform-persistence';
+import { FieldCipher, rowsQuery } from '@amazon-channel/platform-persistence';
 import { PostgresRateLimitStore, type SpApiObserver } from '@amazon-channel/sp-api';
 import { DataSource } from 'typeorm';
 import { ORDERS_SERVICE } from '../service';
@@ -11,6 +11,7 @@ import { HttpAccessTokenProvider } from '../connections/http-access-token.provid
 import { SP_API_CLIENTS, SpApiClients } from '../connections/sp-api-clients';
 import type { OrdersConfig } from '../config/orders.config';
 import { ORDERS_OPTIONS } from '../orders-options';
+import { ADDRESS_FINGERPRINT, AddressFingerprint } from '../pii/address-fingerprint';
 import { FIELD_CIPHER } from '../pii/pii-cipher';
 import { PiiRedactionJobHandler } from '../pii/pii-redaction.job-handler';
 import { PiiService } from '../pii/pii.service';
@@ -40,6 +41,7 @@ export class OrdersModule {
       { provide: CLOCK, useValue: ports.clock ?? systemClock },
       { provide: ORDERS_OPTIONS, useValue: { overlapMinutes: config.ORDERS_OVERLAP_MINUTES, piiRetentionDays: config.PII_RETENTION_DAYS } },
       { provide: FIELD_CIPHER, useValue: FieldCipher.fromConfig(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY_ID) },
+      { provide: ADDRESS_FINGERPRINT, useValue: AddressFingerprint.fromConfig(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY_ID) },
       { provide: ACCESS_TOKEN_PROVIDER, useValue: ports.accessTokens ?? new HttpAccessTokenProvider(config.AUTH_CONNECTIONS_URL, config.INTERNAL_API_TOKEN) },
       {
         provide: SP_API_CLIENTS,
@@ -47,7 +49,7 @@ export class OrdersModule {
         useFactory: (tokens: AccessTokenProvider, dataSource: DataSource) =>
           new SpApiClients(tokens, config.SP_API_ENDPOINT, {
             observer: ports.spApiObserver,
-            rateLimitStore: new PostgresRateLimitStore({ query: async (sql, params) => ({ rows: await dataSource.query(sql, params) }) }, { schema: ORDERS_SERVICE.schema }),
+            rateLimitStore: new PostgresRateLimitStore(rowsQuery(dataSource), { schema: ORDERS_SERVICE.schema }),
           }),
         inject: [ACCESS_TOKEN_PROVIDER, DataSource],
       },

@@ -25,6 +25,13 @@ export class OrderPiiEntity {
   @Column('text', { nullable: true })
   shippingAddress!: string | null;
 
+  /**
+   * Keyed fingerprint of the normalised address (see AddressFingerprint): tells a re-read whether
+   * the address changed without decrypting it; erased with the row. Null before it was recorded.
+   */
+  @Column('text', { nullable: true })
+  shippingAddressFingerprint!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -13,6 +13,13 @@ import { ORDERS_SERVICE } from '../../service';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PiiRedactionJobHandler } from '../../pii/pii-redaction.job-handler';
 import { GetOrdersJobHandler } from './get-orders.job-handler';
+import type { Order } from '@amazon-channel/sp-api';
+import type { FieldCipher } from '@amazon-channel/platform-persistence';
+import { ADDRESS_FINGERPRINT, type AddressFingerprint } from '../../pii/address-fingerprint';
+import { FIELD_CIPHER } from '../../pii/pii-cipher';
+import { DEFAULT_GET_ORDERS_SETTINGS, toOrderCandidate } from '../domain/order-candidate';
+import { OrderImportStore } from '../order-import.store';
+import { compileGetOrdersTemplate } from '../order-settings.service';
 
 const JWT_SECRET = 'orders-test-jwt-secret-orders-test-jwt-secret';
 
@@ -292,10 +299,91 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
       ]),
     );
     expect(updated).toHaveLength(2);
+    // A cancelled line is kept (with its cancelled quantity), unlike a line Amazon stops listing.
+    expect(await h.dataSource.query(`SELECT i.order_item_id, i.quantity_cancelled FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.amazon_order_id = $1 ORDER BY i.quantity_cancelled DESC`, [partial.orderId])).toEqual([
+      { order_item_id: partialItems[0].orderItemId, quantity_cancelled: 1 },
+      { order_item_id: partialItems[1].orderItemId, quantity_cancelled: 0 },
+    ]);
     // Read again: nothing new.
     await h.sandbox.admin.advanceClock(180);
     await run(conn);
     expect(await events('orders.order-cancelled', conn)).toHaveLength(2);
+  });
+
+  it('a changed shipping address updates the stored PII and emits OrderUpdated without the address; a respelling is no change', async () => {
+    const conn = 'conn-address';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const address = { name: 'Ignatius Fernwhistle', addressLine1: '12 Harbour Road', city: 'Quillport', stateOrRegion: 'ME', postalCode: '04101', countryCode: 'US', phone: '+1 555 0142' };
+    const createdTime = await hoursAgo(1);
+    const [moved, respelled, untouched] = await h.sandbox.admin.createOrders(seller, [
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime, address },
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime, address },
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime, address },
+    ]);
+    expect((await run(conn)).counts).toMatchObject({ created: 3 });
+    const fingerprints = async () =>
+      new Map<string, string>(
+        (await h.dataSource.query(`SELECT o.amazon_order_id, p.shipping_address_fingerprint f FROM orders.order_pii p JOIN orders.orders o ON o.id = p.order_id WHERE o.connection_id = $1`, [conn])).map(
+          (r: { amazon_order_id: string; f: string }) => [r.amazon_order_id, r.f],
+        ),
+      );
+    const before = await fingerprints();
+    expect(before.get(moved.orderId)).toMatch(/^test-1\./);
+    // Keyed: the same address gives the same fingerprint, which is not the address in clear.
+    expect(before.get(respelled.orderId)).toBe(before.get(moved.orderId));
+    expect(before.get(moved.orderId)).not.toContain('Harbour');
+
+    await h.sandbox.admin.changeOrder(seller, moved.orderId, { address: { ...address, addressLine1: '9 Lighthouse Quay', postalCode: '04102' } });
+    await h.sandbox.admin.changeOrder(seller, respelled.orderId, { address: { ...address, addressLine1: ' 12  harbour ROAD ', city: 'QUILLPORT' } });
+    await h.sandbox.admin.advanceClock(180);
+    expect((await run(conn)).counts).toMatchObject({ created: 0, updated: 2 });
+
+    const updated = await events('orders.order-updated', conn);
+    expect(updated.map((e) => e.data)).toEqual([{ orderId: expect.any(String), connectionId: conn, amazonOrderId: moved.orderId, changes: ['shipping_address'], status: 'UNSHIPPED' }]);
+    expect(JSON.stringify(updated)).not.toMatch(/Lighthouse|Harbour|Quillport|Fernwhistle|04102/i);
+    const after = await fingerprints();
+    expect(after.get(moved.orderId)).not.toBe(before.get(moved.orderId));
+    expect(after.get(respelled.orderId)).toBe(before.get(respelled.orderId));
+    expect(after.get(untouched.orderId)).toBe(before.get(untouched.orderId));
+    const movedId = (await h.dataSource.query(`SELECT id FROM orders.orders WHERE amazon_order_id = $1`, [moved.orderId]))[0].id;
+    const pii = await h.http(TENANT, 'GET', `/orders/${movedId}/pii?purpose=print%20label`);
+    expect(pii.body.shippingAddress).toMatchObject({ addressLine1: '9 Lighthouse Quay', postalCode: '04102', city: 'Quillport' });
+
+    // An address stored before fingerprints existed gets one on the next read, with no event (nothing to compare).
+    await h.dataSource.query(`UPDATE orders.order_pii SET shipping_address_fingerprint = NULL WHERE order_id = $1`, [movedId]);
+    expect((await run(conn)).counts).toMatchObject({ updated: 0 });
+    expect((await fingerprints()).get(moved.orderId)).toBe(after.get(moved.orderId));
+    expect(await events('orders.order-updated', conn)).toHaveLength(1);
+  });
+
+  it('deletes the stored lines Amazon no longer lists and says so with OrderUpdated', async () => {
+    const conn = 'conn-lines';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    const [order] = (await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), items: [{ quantity: 1 }, { quantity: 2 }, { quantity: 1 }] }])) as unknown as Order[];
+    expect((await run(conn)).counts).toMatchObject({ created: 1 });
+    const id = (await h.dataSource.query(`SELECT id FROM orders.orders WHERE amazon_order_id = $1`, [order.orderId]))[0].id;
+    expect((await h.http(TENANT, 'GET', `/orders/${id}`)).body.items).toHaveLength(3);
+
+    // The sandbox cannot drop a line, so Amazon's next version of the order is the one it returned
+    // (every included dataset, as searchOrders renders it) without its second line, one minute later.
+    const [kept1, gone, kept2] = order.orderItems;
+    const later: Order = { ...order, orderItems: [kept1, kept2], lastUpdatedTime: new Date(Date.parse(order.lastUpdatedTime as string) + 60_000).toISOString() };
+    const store = new OrderImportStore(h.service.app.get<FieldCipher>(FIELD_CIPHER), h.service.app.get<AddressFingerprint>(ADDRESS_FINGERPRINT));
+    const scope = { tenantId: TENANT, connectionId: conn, settings: DEFAULT_GET_ORDERS_SETTINGS, now: h.clock.now(), correlationId: uuidv7(), causationId: null };
+    const mappings = [{ channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' }];
+    const candidate = toOrderCandidate(later, compileGetOrdersTemplate({ template: null, productCode: 'SKU' }));
+    expect(await h.dataSource.transaction((m) => store.applyBatch(m, scope, [candidate], mappings))).toMatchObject({ updated: 1, cancelled: 0 });
+
+    const lines = (await h.http(TENANT, 'GET', `/orders/${id}`)).body.items as Array<{ orderItemId: string }>;
+    expect(lines.map((l) => l.orderItemId).sort()).toEqual([kept1.orderItemId, kept2.orderItemId].sort());
+    expect(lines.map((l) => l.orderItemId)).not.toContain(gone.orderItemId);
+    expect((await events('orders.order-updated', conn)).map((e) => e.data)).toEqual([expect.objectContaining({ amazonOrderId: order.orderId, changes: ['lines'] })]);
+    expect(await events('orders.order-cancelled', conn)).toHaveLength(0);
+    // The same version read again changes nothing.
+    expect(await h.dataSource.transaction((m) => store.applyBatch(m, scope, [candidate], mappings))).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await events('orders.order-updated', conn)).toHaveLength(1);
   });
 
   it('two runs started together produce one set of orders and one OrderImported each', async () => {
@@ -330,6 +418,40 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect(resumed.counts).toMatchObject({ created: 230, pages: 3 });
     expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(230);
     expect(await events('orders.order-imported', conn)).toHaveLength(230);
+  });
+
+  it('loses no order at a page boundary when an order already read changes while the run pages on', async () => {
+    const conn = 'conn-shift';
+    const seller = await h.seller(conn);
+    await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
+    // Orders updated a second apart, as real ones are; the first is on the first page.
+    const start = (await sandboxNow()) - 2 * 3_600_000;
+    const created = await h.sandbox.admin.createOrders(
+      seller,
+      Array.from({ length: 250 }, (_, i) => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime: new Date(start + i * 1000).toISOString() })),
+    );
+    const { context } = h.context(TENANT, conn, 'get-orders');
+    let changed = false;
+    const result = await getOrders.run({
+      ...context,
+      checkpoint: async (progress) => {
+        await context.checkpoint(progress);
+        // The buyer changes an order of page 1 before page 2 is read: Amazon's list of the window
+        // loses it (its new update time is later), and everything after it moves up one place.
+        if (!changed) await h.sandbox.admin.changeOrder(seller, created[0].orderId, { serviceLevel: 'STANDARD' });
+        changed = true;
+      },
+    });
+    expect(result.outcome).toBe('SUCCEEDED');
+    const stored = (await h.dataSource.query(`SELECT amazon_order_id FROM orders.orders WHERE connection_id = $1`, [conn])).map((r: { amazon_order_id: string }) => r.amazon_order_id);
+    expect(new Set(stored)).toEqual(new Set(created.map((o) => o.orderId)));
+    expect(stored).toHaveLength(250);
+    const imported = await events('orders.order-imported', conn);
+    expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(250);
+    expect(imported).toHaveLength(250);
+    // Each page after the first starts at the previous page's last update time, so the order at
+    // that boundary is read twice: 3 pages for 250 orders, well within the 5% call budget here.
+    expect(result.counts.pages).toBe(3);
   });
 
   it('keeps pending orders as reservations without PII and promotes them when Amazon releases them', async () => {

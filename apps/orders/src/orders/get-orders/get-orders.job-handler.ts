@@ -1,16 +1,18 @@
 import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
-import type { OrderIncludedData, SearchOrdersParams } from '@amazon-channel/sp-api';
+import type { OrderIncludedData } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { SP_API_CLIENTS, type SpApiClients } from '../../connections/sp-api-clients';
 import { ORDERS_OPTIONS, type OrdersOptions } from '../../orders-options';
 import { toOrderCandidate } from '../domain/order-candidate';
+import { fallbackIfOutOfOrder, isRunFinished, nextGetOrdersPage, type GetOrdersCursor } from './get-orders.cursor';
 import { orderSettingsBody } from '../dto/orders.dto';
 import { OrderSyncStateEntity } from '../entities/order-sync-state.entity';
 import { ShippingMappingEntity } from '../../shipping-mappings/shipping-mapping.entity';
 import { emptyCounts, OrderImportStore, type BatchCounts } from '../order-import.store';
 import { compileGetOrdersTemplate, OrderSettingsService } from '../order-settings.service';
+import { ADDRESS_FINGERPRINT, type AddressFingerprint } from '../../pii/address-fingerprint';
 import { FIELD_CIPHER } from '../../pii/pii-cipher';
 import type { FieldCipher } from '@amazon-channel/platform-persistence';
 
@@ -20,19 +22,12 @@ import type { FieldCipher } from '@amazon-channel/platform-persistence';
  */
 export const GET_ORDERS_INCLUDED_DATA: OrderIncludedData[] = ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PACKAGES', 'CANCELLATION'];
 
-/** Where a run stands: the query (repeated unchanged on every page) and the next page's token. */
-interface GetOrdersCursor {
-  query: SearchOrdersParams;
-  paginationToken: string | null;
-  readUntil: string | null;
-  pages: number;
-}
-
 /**
  * Get Orders: reads Amazon's order changes since the connection's cursor (minus an overlap
  * window) with searchOrders, one page of 100 at a time, and applies each page in one transaction
  * with its events. Statuses are filtered here, not at Amazon, because the same read must also see
- * imported orders that shipped or were cancelled. Resumes from the last applied page after a crash;
+ * imported orders that shipped or were cancelled. Pages after the first are asked by update time
+ * where that is safe (see nextGetOrdersPage). Resumes from the last applied page after a crash;
  * applying a page twice changes nothing.
  */
 @Injectable()
@@ -48,8 +43,9 @@ export class GetOrdersJobHandler implements JobHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ORDERS_OPTIONS) private readonly options: OrdersOptions,
     @Inject(FIELD_CIPHER) cipher: FieldCipher,
+    @Inject(ADDRESS_FINGERPRINT) fingerprint: AddressFingerprint,
   ) {
-    this.store = new OrderImportStore(cipher);
+    this.store = new OrderImportStore(cipher, fingerprint);
   }
 
   async run(context: JobContext): Promise<JobResult> {
@@ -58,12 +54,12 @@ export class GetOrdersJobHandler implements JobHandler {
     const overrides = orderSettingsBody.omit({ template: true }).safeParse(job.settings ?? {});
     const settings = { ...(await this.settings.get(job.tenantId, job.connectionId)), ...(overrides.success ? overrides.data : {}) };
     const template = compileGetOrdersTemplate(settings);
-    const client = await this.clients.forConnection(job.connectionId);
+    const client = await this.clients.forConnection(job.connectionId, job.tenantId);
     const counts: BatchCounts & { pages: number } = { ...emptyCounts(), ...(job.counts as Partial<BatchCounts>), pages: 0 };
     let cursor = (job.cursor as GetOrdersCursor | null) ?? (await this.startCursor(job.connectionId, settings.createdWithinDays, settings.fulfilledBy));
     counts.pages = cursor.pages;
     const mappings = await this.dataSource.getRepository(ShippingMappingEntity).findBy({ connectionId: job.connectionId, tenantId: job.tenantId });
-    do {
+    while (!isRunFinished(cursor)) {
       context.signal.throwIfAborted();
       const page = await client.orders.searchOrders({ ...cursor.query, ...(cursor.paginationToken ? { paginationToken: cursor.paginationToken } : {}) }, { priority: 'bulk', signal: context.signal });
       const candidates = page.data.orders.map((order) => toOrderCandidate(order, template));
@@ -72,10 +68,12 @@ export class GetOrdersJobHandler implements JobHandler {
       for (const [key, value] of Object.entries(batch)) counts[key as keyof BatchCounts] += value;
       // The earliest "read until" of the run: later pages may report a later one.
       const readUntil = cursor.readUntil ?? page.data.lastUpdatedBefore ?? null;
-      cursor = { query: cursor.query, paginationToken: page.data.pagination?.nextToken ?? null, readUntil, pages: cursor.pages + 1 };
+      const fallback = fallbackIfOutOfOrder(cursor, page.data.orders);
+      if (fallback) this.log.warn(`get-orders ${job.id}: Amazon's page was not in update-time order; following pagination tokens for the rest of the run`);
+      cursor = fallback ? { ...fallback, pages: cursor.pages + 1 } : nextGetOrdersPage(cursor, page.data.orders, page.data.pagination?.nextToken ?? null, readUntil);
       counts.pages = cursor.pages;
       await context.checkpoint({ step: 'page-applied', cursor: cursor as unknown as Record<string, unknown>, counts, done: counts.created + counts.updated + counts.unchanged, total: null });
-    } while (cursor.paginationToken);
+    }
     if (cursor.readUntil) await this.saveReadUntil(job.tenantId, job.connectionId, new Date(cursor.readUntil));
     const held = counts.held;
     this.log.log(`get-orders ${job.id} for ${job.connectionId}: ${counts.created} new, ${counts.updated} updated, ${held} held, ${counts.pages} page(s)`);

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../../define-event';
 
-/** A change that matters to the platform happened to an imported order (status, ship-by dates, lines). */
+/**
+ * A change that matters to the platform happened to an imported order. `changes` names what
+ * changed: `status`, `service_level`, `lines` (added, removed or requantified) and
+ * `shipping_address` — never the address itself, which stays encrypted in the orders service.
+ */
 export const OrderUpdatedV1 = defineEvent({
   type: 'orders.order-updated',
   version: 1,
