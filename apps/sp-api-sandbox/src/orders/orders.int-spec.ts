@@ -41,6 +41,18 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
 
   const since = '2020-01-01T00:00:00Z';
 
+  it('never lets a generated order replace an earlier one: a repeated generated id moves to a free one', async () => {
+    // Under this seed, orders 5521 and 7446 created one by one draw the same id (112-3749905-9285949):
+    // before the fix the later one replaced the earlier, and the seller held one order too few.
+    const seller = 'A8DUP0011';
+    const created = await h.admin('POST', '/sellers', { sellingPartnerId: seller, seed: 'sandbox:A8DUP0011', region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], orderCount: 0 });
+    expect(created.status).toBe(201);
+    const added = await h.admin<{ orders: Array<{ orderId: string }> }>('POST', `/sellers/${seller}/orders`, { orders: Array.from({ length: 7_447 }, () => ({})) });
+    expect(added.status).toBe(201);
+    expect(new Set(added.json?.orders.map((o) => o.orderId)).size).toBe(7_447);
+    expect((await h.admin<{ orderCount: number }>('GET', `/sellers/${seller}`)).json?.orderCount).toBe(7_447);
+  });
+
   it('requires exactly one of createdAfter and lastUpdatedAfter, and a before-date two minutes in the past', async () => {
     const none = await h.call<Errors>(searchOrders, { query: {} });
     expect(none.status).toBe(400);

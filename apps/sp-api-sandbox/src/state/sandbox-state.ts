@@ -124,7 +124,13 @@ export class SandboxState {
       startIndex: seller.orderSeq,
     });
     seller.orderSeq += count;
-    for (const o of orders) seller.orders.set(o.orderId, o);
+    for (const o of orders) {
+      // Generated ids come from 32-bit seeded streams and do repeat (orders created one by one
+      // through the admin API collide in a few percent of 10,000-order sellers): a repeat would
+      // silently replace an earlier order, so it moves to the next free id.
+      while (seller.orders.has(o.orderId)) o.orderId = nextOrderId(o.orderId);
+      seller.orders.set(o.orderId, o);
+    }
     return orders;
   }
 
@@ -138,4 +144,11 @@ export class SandboxState {
     this.idSeq += 1;
     return String(50_000_000_000 + this.idSeq * 7);
   }
+}
+
+/** The 3-7-7 order id after `orderId`: its last group plus one, wrapping within seven digits. */
+function nextOrderId(orderId: string): string {
+  const cut = orderId.lastIndexOf('-');
+  const last = (Number(orderId.slice(cut + 1)) + 1) % 10_000_000;
+  return `${orderId.slice(0, cut + 1)}${String(last).padStart(7, '0')}`;
 }
