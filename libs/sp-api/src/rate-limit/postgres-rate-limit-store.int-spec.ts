@@ -6,6 +6,7 @@ import type { TestDatabase } from '@amazon-channel/testing';
 import { createTestDatabase } from '@amazon-channel/testing';
 import { repoRoot } from '../testing/shared-paths';
 import { PostgresRateLimitStore, rateLimitBucketDdl } from './postgres-rate-limit-store';
+import { RateLimiter } from './rate-limiter';
 
 const run = promisify(execFile);
 
@@ -50,6 +51,61 @@ describe('PostgresRateLimitStore (real PostgreSQL)', () => {
     expect(refused.granted).toBe(false);
     expect(refused.retryAfterMs).toBeGreaterThan(9_000);
   });
+
+  it('keeps the latency reserve in the row: a refilled token waits out the margin whichever replica asks', async () => {
+    const other = new Pool({ connectionString: db.url, max: 2 });
+    try {
+      const [first, second] = [new PostgresRateLimitStore(pool), new PostgresRateLimitStore(other)];
+      // 400 ms of margin at 2 tokens/s: 0.8 token of reserve.
+      const plan = { rate: 2, burst: 2 };
+      const margin = { latencyMarginMs: 400 };
+      expect((await first.tryAcquire('S3:NA:op', plan, margin)).granted).toBe(true);
+      expect((await first.tryAcquire('S3:NA:op', plan, margin)).granted).toBe(true);
+      await new Promise((r) => setTimeout(r, 600));
+      // About 1.2 tokens are back: a whole token, but not yet the token plus the reserve.
+      const refused = await second.tryAcquire('S3:NA:op', plan, margin);
+      expect(refused.granted).toBe(false);
+      expect(refused.retryAfterMs).toBeGreaterThan(0);
+      expect(refused.retryAfterMs).toBeLessThanOrEqual(400);
+      expect((await first.tryAcquire('S3:NA:op', plan, margin)).granted).toBe(false);
+      await new Promise((r) => setTimeout(r, refused.retryAfterMs + 20));
+      expect((await second.tryAcquire('S3:NA:op', plan, margin)).granted).toBe(true);
+      const { rows } = await pool.query<{ tokens: number }>(`SELECT tokens FROM sp_api_rate_limit_bucket WHERE bucket_key = 'S3:NA:op'`);
+      expect(rows[0]?.tokens).toBeGreaterThanOrEqual(0.8 - 1e-6);
+      expect(rows[0]?.tokens).toBeLessThan(1);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('spaces two limiters over two pools by the latency margin once the burst is spent', async () => {
+    const other = new Pool({ connectionString: db.url, max: 2 });
+    try {
+      // getListingsItem's plan; the default 250 ms margin is capped at 0.9 / rate = 180 ms.
+      const plan = { rate: 5, burst: 10 };
+      const marginS = 0.18;
+      const replicas = [pool, other].map((p) => new RateLimiter(new PostgresRateLimitStore(p), { minPollMs: 2 }));
+      const start = Date.now();
+      const sent: number[] = [];
+      const calls = (limiter: RateLimiter) => Array.from({ length: 15 }, () => limiter.acquire('S4:NA:listings.getListingsItem', plan).then(() => sent.push((Date.now() - start) / 1000)));
+      const first = calls(replicas[0]);
+      // The second replica's callers arrive while the first waits out the margin after the burst.
+      await new Promise((r) => setTimeout(r, 250));
+      await Promise.all([...first, ...calls(replicas[1])]);
+      sent.sort((a, b) => a - b);
+      // A send may arrive at Amazon up to `margin` before an earlier one's lag is made up (40 ms of
+      // timer slack: the timestamps are taken after the store's answer).
+      let worstExcess = -Infinity;
+      for (let i = 0; i < sent.length; i++) {
+        for (let j = i + 1; j < sent.length; j++) {
+          worstExcess = Math.max(worstExcess, j - i + 1 - (plan.burst + plan.rate * Math.max(0, sent[j] - sent[i] - marginS + 0.04)));
+        }
+      }
+      expect(worstExcess).toBeLessThanOrEqual(1e-6);
+    } finally {
+      await other.end();
+    }
+  }, 30_000);
 
   it('keeps the combined rate of two processes sharing one seller within the plan', async () => {
     const plan = { rate: 20, burst: 5 };

@@ -1,5 +1,5 @@
-import type { AcquireResult, RateLimitStore } from './rate-limit-store';
-import { msUntilOneToken } from './rate-limit-store';
+import type { AcquireOptions, AcquireResult, RateLimitStore } from './rate-limit-store';
+import { TOKEN_EPSILON, latencyReserve, msUntilTokens, refill } from './rate-limit-store';
 import type { BucketPlan } from './usage-plans';
 
 /**
@@ -52,8 +52,9 @@ export function rateLimitBucketDdl(options: PostgresRateLimitStoreOptions = {}):
  * Token buckets in PostgreSQL, shared by every replica.
  *
  * Each take is one `INSERT … ON CONFLICT DO UPDATE` statement: PostgreSQL locks the row, refills
- * it by elapsed database time (one clock for all replicas) and takes a token if one is there, so
- * two processes can never both spend the last token.
+ * it by elapsed database time (one clock for all replicas) and takes a token if the grant rule
+ * allows, so two processes can never both spend the last token, and the latency reserve held in
+ * the row applies to every replica's grant. No column beyond {@link rateLimitBucketDdl}'s.
  */
 export class PostgresRateLimitStore implements RateLimitStore {
   private readonly table: string;
@@ -67,14 +68,17 @@ export class PostgresRateLimitStore implements RateLimitStore {
   ) {
     this.table = qualifiedTable(options);
     const refilled = `LEAST(b.burst, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (excluded.updated_at - b.updated_at))) * b.rate)`;
+    // Same rule as mayGrant/latencyReserve ($4 = margin in ms); a refusal leaves tokens and updated_at as they were.
+    const reserve = `GREATEST(0, LEAST(b.rate * $4::float8 / 1000, 0.9, b.burst - 1))`;
+    const grant = `(b.tokens >= 1 - ${TOKEN_EPSILON} OR ${refilled} >= 1 + ${reserve} - ${TOKEN_EPSILON})`;
     this.acquireSql = `INSERT INTO ${this.table} AS b (bucket_key, tokens, rate, burst, granted, updated_at)
 SELECT $1, $3::float8 - 1, $2::float8, $3::float8, true, clock_timestamp()
 ON CONFLICT (bucket_key) DO UPDATE SET
-  tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
-  granted = ${refilled} >= 1,
+  tokens = CASE WHEN ${grant} THEN ${refilled} - 1 ELSE b.tokens END,
+  granted = ${grant},
   burst = excluded.burst,
-  updated_at = GREATEST(b.updated_at, excluded.updated_at)
-RETURNING granted, tokens, rate`;
+  updated_at = CASE WHEN ${grant} THEN GREATEST(b.updated_at, excluded.updated_at) ELSE b.updated_at END
+RETURNING granted, tokens, rate, burst, GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - updated_at))) AS elapsed_s`;
     this.updateRateSql = `INSERT INTO ${this.table} AS b (bucket_key, tokens, rate, burst, updated_at)
 VALUES ($1, $3::float8, $2::float8, $3::float8, clock_timestamp())
 ON CONFLICT (bucket_key) DO UPDATE SET
@@ -93,16 +97,21 @@ ON CONFLICT (bucket_key) DO UPDATE SET tokens = 0, updated_at = GREATEST(b.updat
     await this.db.query(rateLimitBucketDdl(this.options));
   }
 
-  async tryAcquire(key: string, plan: BucketPlan): Promise<AcquireResult> {
-    const { rows } = await this.db.query<{ granted: boolean; tokens: number; rate: number }>(this.acquireSql, [
+  async tryAcquire(key: string, plan: BucketPlan, options: AcquireOptions = {}): Promise<AcquireResult> {
+    const marginMs = options.latencyMarginMs ?? 0;
+    const { rows } = await this.db.query<{ granted: boolean; tokens: number; rate: number; burst: number; elapsed_s: string | number }>(this.acquireSql, [
       key,
       plan.rate,
       plan.burst,
+      marginMs,
     ]);
     const row = rows[0];
     if (!row) throw new Error('rate-limit bucket upsert returned no row');
     if (row.granted) return { granted: true, retryAfterMs: 0 };
-    return { granted: false, retryAfterMs: msUntilOneToken(Number(row.tokens), Number(row.rate)) };
+    const rate = Number(row.rate);
+    const burst = Number(row.burst);
+    const refilled = refill(Number(row.tokens), rate, burst, Number(row.elapsed_s) * 1000);
+    return { granted: false, retryAfterMs: msUntilTokens(refilled, 1 + latencyReserve(rate, burst, marginMs), rate) };
   }
 
   async updateRate(key: string, rate: number, plan: BucketPlan): Promise<void> {

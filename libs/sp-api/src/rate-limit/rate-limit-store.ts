@@ -8,16 +8,32 @@ export interface AcquireResult {
   retryAfterMs: number;
 }
 
+/** Options of one take attempt. */
+export interface AcquireOptions {
+  /**
+   * Latency margin (ms): once the bucket has run dry, a refilled token is spendable only when the
+   * bucket holds one token plus `rate × margin`. Amazon's bucket refills on arrival times and ours
+   * on send times, so a request that travels faster than the one before it reaches Amazon early;
+   * holding the margin in the bucket itself (not in one process's wait) keeps it for every replica
+   * that shares the bucket. See {@link latencyReserve}. Default 0.
+   */
+  latencyMarginMs?: number;
+}
+
 /**
  * Where token buckets live. In-memory for one process; PostgreSQL so a seller's budget holds
  * across replicas.
  *
  * Implementations must make `tryAcquire` atomic per key (refill by elapsed time, then take one
- * token if at least one is available) — two processes may race on the same bucket.
+ * token if {@link mayGrant} allows) — two processes may race on the same bucket.
  */
 export interface RateLimitStore {
-  /** Refills the bucket (creating it full from `plan` if new) and takes one token if available. */
-  tryAcquire(key: string, plan: BucketPlan): Promise<AcquireResult>;
+  /**
+   * Refills the bucket (creating it full from `plan` if new) and takes one token if it may: when
+   * the bucket held a whole token right after the previous grant (the burst), or when it now holds
+   * one token plus the {@link latencyReserve}. A refusal leaves the bucket as it was.
+   */
+  tryAcquire(key: string, plan: BucketPlan, options?: AcquireOptions): Promise<AcquireResult>;
   /** Changes the bucket's refill rate (from `x-amzn-RateLimit-Limit`); tokens earned so far are kept. */
   updateRate(key: string, rate: number, plan: BucketPlan): Promise<void>;
   /** Empties the bucket (after a 429: Amazon's bucket is empty, ours should be too). */
@@ -31,6 +47,32 @@ export function refill(tokens: number, rate: number, burst: number, elapsedMs: n
 
 /** Milliseconds until a bucket holding `tokens` reaches one token at `rate`. */
 export function msUntilOneToken(tokens: number, rate: number): number {
-  if (tokens >= 1) return 0;
-  return Math.ceil(((1 - tokens) / rate) * 1000);
+  return msUntilTokens(tokens, 1, rate);
+}
+
+/** Milliseconds until a bucket holding `tokens` reaches `target` tokens at `rate`. */
+export function msUntilTokens(tokens: number, target: number, rate: number): number {
+  if (tokens >= target - TOKEN_EPSILON) return 0;
+  return Math.ceil(((target - tokens) / rate) * 1000);
+}
+
+/** Float slack when comparing token counts (a refill computed to the ms lands a hair short). */
+export const TOKEN_EPSILON = 1e-9;
+
+/**
+ * Tokens a bucket keeps in reserve once it has run dry: `rate × margin`, capped at 0.9 token (a
+ * whole token of reserve would wrap around into the next interval) and at `burst − 1` (the cap
+ * must fit one token plus the reserve, so a burst-1 bucket keeps none). The pace stays one call
+ * per 1/rate; only the first grant after the bucket runs dry waits `margin` longer.
+ */
+export function latencyReserve(rate: number, burst: number, latencyMarginMs: number): number {
+  return Math.max(0, Math.min((rate * latencyMarginMs) / 1000, 0.9, burst - 1));
+}
+
+/**
+ * The store-side grant rule shared by both stores: `tokensAtLastUpdate` is what the bucket held
+ * right after its last update (grant, drain or rate change), `refilled` what it holds now.
+ */
+export function mayGrant(tokensAtLastUpdate: number, refilled: number, reserve: number): boolean {
+  return tokensAtLastUpdate >= 1 - TOKEN_EPSILON || refilled >= 1 + reserve - TOKEN_EPSILON;
 }

@@ -67,6 +67,34 @@ describe('RateLimiter', () => {
     expect(store.peek('s:NA:op')?.tokens).toBeCloseTo(0.25, 5);
   });
 
+  it('keeps the latency margin between grants when two limiters (replicas) share one store', async () => {
+    const clock = new VirtualClock();
+    const store = new InMemoryRateLimitStore(() => clock.now());
+    const replicas = [0, 1].map(() => new RateLimiter(store, { clock, maxPollMs: 60_000, minPollMs: 1 }));
+    // getListingsItem: 5/s, burst 10; the 250 ms margin is capped at 0.9 / rate = 180 ms.
+    const plan = { rate: 5, burst: 10 };
+    const marginS = 0.18;
+    const start = clock.now();
+    const times: number[] = [];
+    const calls = (limiter: RateLimiter) => Array.from({ length: 15 }, () => limiter.acquire('s:NA:op', plan).then(() => times.push((clock.now() - start) / 1000)));
+    const first = calls(replicas[0]);
+    // The second replica's callers arrive while the first replica waits out its margin.
+    await clock.sleep(250);
+    await Promise.all([...first, ...calls(replicas[1])]);
+    expect(times).toHaveLength(30);
+    times.sort((a, b) => a - b);
+    // Amazon counts arrivals: a request that travels up to `margin` faster than an earlier one
+    // must still find a token, so any run of sends may exceed the burst only by what was refilled
+    // more than `margin` before its last send.
+    for (let i = 0; i < times.length; i++) {
+      for (let j = i + 1; j < times.length; j++) {
+        expect(j - i + 1).toBeLessThanOrEqual(plan.burst + plan.rate * Math.max(0, times[j] - times[i] - marginS) + 1e-6);
+      }
+    }
+    // The pace is the plan's: the 20 calls after the burst take 20 refills plus one margin.
+    expect(times[29]).toBeCloseTo(20 / plan.rate + marginS, 2);
+  });
+
   it('adds no margin to a burst-1 bucket, whose cap could not hold a reserve', async () => {
     const { clock, limiter } = setup();
     const plan = { rate: 1, burst: 1 };

@@ -42,12 +42,13 @@ export interface RateLimiterOptions {
   /** Lower bound of one wait, so a stampede of replicas does not spin on the store. Default 5 ms. */
   minPollMs?: number;
   /**
-   * Extra wait added whenever a caller had to wait for a refill. Amazon's bucket refills on
+   * Latency margin the store keeps in the bucket once it has run dry. Amazon's bucket refills on
    * arrival times, ours on send times: if one request travels faster than the one before, it can
-   * reach Amazon a few ms before Amazon's bucket holds a whole token and earn a 429. Waiting this
-   * much longer keeps a reserve of `rate × margin` tokens in steady state; the pace (one call per
-   * 1/rate) and the burst are unchanged. Capped at 90 % of one refill interval (beyond it the
-   * reserve would wrap around) and by the bucket size (a burst-1 bucket cannot hold a reserve).
+   * reach Amazon a few ms before Amazon's bucket holds a whole token and earn a 429. The store
+   * grants a refilled token only `margin` after it arrived, which keeps a reserve of
+   * `rate × margin` tokens in steady state for every limiter sharing the bucket (replicas); the
+   * pace (one call per 1/rate) and the burst are unchanged. Capped at 0.9 token of reserve and by
+   * the bucket size (a burst-1 bucket cannot hold a reserve): see `latencyReserve`.
    * Default 250 ms.
    */
   latencyMarginMs?: number;
@@ -134,7 +135,7 @@ export class RateLimiter {
       for (let head = this.head(state); head; head = this.head(state)) {
         let result;
         try {
-          result = await this.store.tryAcquire(key, head.plan);
+          result = await this.store.tryAcquire(key, head.plan, { latencyMarginMs: this.latencyMarginMs });
         } catch (err) {
           // A broken store must surface to a caller rather than hang everyone: fail the head only.
           const w = this.take(state);
@@ -148,9 +149,7 @@ export class RateLimiter {
           if (w) this.settle(w, () => w.resolve());
           continue;
         }
-        // The reserve must fit under the bucket's cap, or refill would simply discard it.
-        const margin = Math.min(this.latencyMarginMs, (0.9 * 1000) / head.plan.rate, (1000 * (head.plan.burst - 1)) / head.plan.rate);
-        await this.clock.sleep(Math.min(this.maxPollMs, Math.max(this.minPollMs, result.retryAfterMs + margin)));
+        await this.clock.sleep(Math.min(this.maxPollMs, Math.max(this.minPollMs, result.retryAfterMs)));
       }
     } finally {
       state.running = false;
