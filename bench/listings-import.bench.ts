@@ -5,7 +5,8 @@
  * by the outbox relay while the import runs. Then the same unchanged report imported again.
  * Not a test: it prints figures.
  *
- *   node tools/bench.js bench/listings-import.bench.ts [rows=1000000] [batch=5000]
+ *   node tools/bench.js bench/listings-import.bench.ts [rows=1000000] [batch=2000]
+ *   (2,000 is the service's IMPORT_BATCH_SIZE default; run with NODE_OPTIONS=--max-old-space-size=192 as k8s runs listings)
  *
  * (tools/bench.js runs it compiled, as the service runs: swc-node's compiler would add ~90 MB RSS.)
  *
@@ -28,7 +29,7 @@ import { LISTINGS_SERVICE } from '../apps/listings/src/service';
 import { finishJob, insertImportJob, loadJobContext } from '../apps/listings/src/testing/job-context';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
-const BATCH = Number(process.argv[3] ?? 5_000);
+const BATCH = Number(process.argv[3] ?? 2_000);
 const say = (label: string, value: string) => process.stdout.write(`${label.padEnd(52)} ${value}\n`);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
