@@ -74,6 +74,9 @@ export class Stack {
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
       GRPC_PORT: '0',
+      // Port 1: nothing listens, so a stack without auth-connections never reaches a developer's own
+      // `npm start` on the default 3001 (tests that start auth-connections pass its URL).
+      AUTH_CONNECTIONS_URL: 'http://127.0.0.1:1',
       FIELD_ENCRYPTION_KEYS: `test-1:${Buffer.from('test-only-key-not-for-production').toString('base64')}`,
       CONSUMER_BACKOFF_MS: '50',
       CONSUMER_BACKOFF_MAX_MS: '200',
