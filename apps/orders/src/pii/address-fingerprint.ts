@@ -1,3 +1,4 @@
+import { parseFieldKeys } from '@amazon-channel/platform-persistence';
 import { createHmac, hkdfSync } from 'node:crypto';
 
 /** DI token of the service's {@link AddressFingerprint} (keyed from FIELD_ENCRYPTION_KEYS). */
@@ -25,13 +26,10 @@ export class AddressFingerprint {
     if (!this.keys.has(activeKeyId)) throw new Error(`Active key ${activeKeyId} is not configured`);
   }
 
-  /** Reads the `FIELD_ENCRYPTION_KEYS` format (`keyId:base64,keyId:base64`), as FieldCipher does. */
+  /** Reads `FIELD_ENCRYPTION_KEYS` with the parser FieldCipher uses. */
   static fromConfig(keys: string, activeKeyId?: string): AddressFingerprint {
-    const pairs = keys.split(',').map((pair) => {
-      const [id, material] = pair.split(':');
-      return [id ?? '', Buffer.from(material ?? '', 'base64')] as const;
-    });
-    return new AddressFingerprint(Object.fromEntries(pairs), activeKeyId ?? pairs[0]?.[0] ?? '');
+    const parsed = parseFieldKeys(keys, activeKeyId);
+    return new AddressFingerprint(parsed.keys, parsed.activeKeyId);
   }
 
   /** The fingerprint of an address under the active key; null for no address. */

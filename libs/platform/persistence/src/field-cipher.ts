@@ -38,11 +38,8 @@ export class FieldCipher {
    * @param activeKeyId defaults to the first key listed.
    */
   static fromConfig(keys: string, activeKeyId?: string): FieldCipher {
-    const pairs = keys.split(',').map((pair) => {
-      const [id, material] = pair.split(':');
-      return [id, Buffer.from(material ?? '', 'base64')] as const;
-    });
-    return new FieldCipher(Object.fromEntries(pairs), activeKeyId ?? pairs[0][0]);
+    const parsed = parseFieldKeys(keys, activeKeyId);
+    return new FieldCipher(parsed.keys, parsed.activeKeyId);
   }
 
   /** The key id new values are encrypted with. */
@@ -88,4 +85,16 @@ export class FieldCipher {
   rotate(ciphertext: string): string {
     return this.encrypt(this.decrypt(ciphertext));
   }
+}
+
+/**
+ * Reads `FIELD_ENCRYPTION_KEYS` (`keyId:base64,keyId:base64`, the first key active unless named):
+ * one parser for every user of the field keys (the cipher, keyed fingerprints).
+ */
+export function parseFieldKeys(keys: string, activeKeyId?: string): { keys: Record<string, Buffer>; activeKeyId: string } {
+  const pairs = keys.split(',').map((pair) => {
+    const [id, material] = pair.split(':');
+    return [id ?? '', Buffer.from(material ?? '', 'base64')] as const;
+  });
+  return { keys: Object.fromEntries(pairs), activeKeyId: activeKeyId ?? pairs[0]?.[0] ?? '' };
 }
