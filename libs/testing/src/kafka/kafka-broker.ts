@@ -204,6 +204,9 @@ function brokerJvmFlags(log4jFile: string): string[] {
   ];
 }
 
+/** The least time the storage formatter is given (see formatStorage). */
+const FORMAT_MIN_TIMEOUT_MS = 60_000;
+
 /** KRaft needs its storage formatted with a cluster id before the first start. */
 async function formatStorage(
   java: string,
@@ -229,7 +232,9 @@ async function formatStorage(
     propertiesFile,
   ];
   await new Promise<void>((resolve, reject) => {
-    execFile(java, args, { maxBuffer: 4 * 1024 * 1024, timeout: Math.max(timeoutMs, 5_000) }, (error, stdout, stderr) => {
+    // The formatter gets at least a minute whatever remains of the start budget: on a loaded 2-core machine a JVM
+    // start alone can pass 5 s, and a slow format is not the broker failing to come up.
+    execFile(java, args, { maxBuffer: 4 * 1024 * 1024, timeout: Math.max(timeoutMs, FORMAT_MIN_TIMEOUT_MS) }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`;
       try {
         appendFileSync(logFile, `[harness] kafka.tools.StorageTool format\n${output}`);
