@@ -23,6 +23,11 @@ function recordFile(pid: number): string | undefined {
   return dir ? path.join(dir, `${pid}.json`) : undefined;
 }
 
+/** The test file running in this process, when it is a Jest worker (a child process may inherit its env, not its globals). */
+function testPath(): string {
+  return typeof expect === 'undefined' ? '' : (expect.getState().testPath ?? '');
+}
+
 function cmdlineOf(pid: number): string {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
@@ -39,7 +44,7 @@ function cmdlineOf(pid: number): string {
 export function recordChildProcess(pid: number | undefined, what: string): void {
   const file = pid === undefined ? undefined : recordFile(pid);
   if (!file || pid === undefined) return;
-  const record: RecordedProcess = { pid, what, cmdline: cmdlineOf(pid), startedBy: process.env['JEST_WORKER_ID'] ? expect.getState().testPath ?? '' : '' };
+  const record: RecordedProcess = { pid, what, cmdline: cmdlineOf(pid), startedBy: testPath() };
   fs.writeFileSync(file, JSON.stringify(record));
 }
 
