@@ -23,7 +23,7 @@ import {
   SpApiClient,
   UndiciHttpTransport,
 } from '@amazon-channel/sp-api';
-import { startSandbox } from '@amazon-channel/testing';
+import { repoRoot, startSandbox } from '@amazon-channel/testing';
 
 const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 const MARKETPLACE = 'ATVPDKIKX0DER';
@@ -109,7 +109,8 @@ function compileLibrary(outDir: string): string {
   // @swc/core is what run-ts.js uses; compiling ahead keeps the loader out of the measured process.
    
   const swc = require('@swc/core') as { transformFileSync(file: string, options: object): { code: string } };
-  const srcDir = path.join(__dirname, '../libs/sp-api/src');
+  // The sources, wherever this runs from: tools/bench.js runs a compiled copy under dist/bench/.
+  const srcDir = path.join(repoRoot(__dirname), 'libs/sp-api/src');
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   for (const file of walk(srcDir)) {
@@ -131,7 +132,7 @@ const run = promisify(execFile);
 
 async function measureInChild(build: string, kind: 'ours' | 'theirs' | 'raw', url: string, compressed: boolean, rows: number): Promise<Measurement> {
   const args = [path.join(build, 'worker.js'), kind, url, String(compressed), path.join(build, 'index.js')];
-  const env = { ...process.env, NODE_PATH: path.join(__dirname, '../node_modules'), BENCH_ROWS: String(rows) };
+  const env = { ...process.env, NODE_PATH: path.join(repoRoot(__dirname), 'node_modules'), BENCH_ROWS: String(rows) };
   try {
     const { stdout } = await run(process.execPath, args, { env, maxBuffer: 1024 * 1024, timeout: 10 * 60_000 });
     return JSON.parse(stdout.trim().split('\n').pop() as string) as Measurement;

@@ -22,6 +22,12 @@ const SERVICES = [
 ];
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
 
+/** A path relative to the working folder when it is inside it, else absolute. */
+function displayPath(file) {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 function say(line) {
   process.stdout.write(`${line}\n`);
 }
@@ -88,7 +94,7 @@ async function main() {
     running.push([name, await module[start]({ ...shared, PORT: String(process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] ?? port) })]);
   }
   await Promise.all(running.map(([, service]) => service.connected));
-  say(`\namazon-channel is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${shared.BUS_DRIVER} bus, ${postgres ? 'embedded PostgreSQL in .data/postgres' : 'PostgreSQL from DATABASE_URL'})`);
+  say(`\namazon-channel is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${shared.BUS_DRIVER} bus, ${postgres ? `embedded PostgreSQL in ${displayPath(postgres.dataDir)}` : 'PostgreSQL from DATABASE_URL'})`);
   for (const [name, service] of running) say(`  ${name.padEnd(17)} ${service.url}   docs ${service.url}/docs   ready ${service.url}/health/ready`);
   if (sandbox) say(`  ${'sp-api-sandbox'.padEnd(17)} http://127.0.0.1:${SANDBOX_PORT}   (demo seller A1DEMOSELLER00; see apps/sp-api-sandbox/README.md)`);
   say('Ctrl-C stops everything.');
@@ -107,6 +113,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`npm start failed: ${error && error.stack ? error.stack : error}\n`);
+  // An error that says what to do is printed alone; anything else with its stack.
+  const text = error && error.name === 'PostgresServerError' ? error.message : error && error.stack ? error.stack : String(error);
+  process.stderr.write(`npm start failed: ${text}\n`);
   process.exit(1);
 });

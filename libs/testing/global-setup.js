@@ -19,6 +19,9 @@ module.exports = async function globalSetup() {
   const { startKafkaBroker } = require('./src/kafka/kafka-broker.ts');
 
   const say = (line) => process.stderr.write(`[harness] ${line}\n`);
+  // Where tests record the processes they start (child-processes.ts); the teardown kills leftovers.
+  const { RUN_PROCESSES_ENV } = require('./src/processes/child-processes.ts');
+  process.env[RUN_PROCESSES_ENV] = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'test-processes-'));
   const harness = { postgres: undefined, kafka: undefined };
   globalThis[HARNESS] = harness;
   // Jest's progress output may share the line: start the harness's lines on a fresh one.

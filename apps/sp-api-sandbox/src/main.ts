@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Started with an IPC channel (the test harness does): the parent's end, however it ends, ends us too.
+  if (process.connected) process.once('disconnect', stop);
 }
 
 main().catch((e: unknown) => {

@@ -14,7 +14,7 @@ import { DEFAULTS, SandboxState } from './state/sandbox-state';
 export interface SandboxAppOptions {
   /** Port to listen on; 0 picks a free one (default 4010). */
   port?: number;
-  /** Interface to bind (default 127.0.0.1 in-process, 0.0.0.0 from main). */
+  /** Interface to bind (default 127.0.0.1; containers set SANDBOX_HOST=0.0.0.0). */
   host?: string;
   /** LWA access-token lifetime in seconds (default 3600, as Amazon). */
   tokenTtlSeconds?: number;

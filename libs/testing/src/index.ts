@@ -9,6 +9,8 @@
  * @packageDocumentation
  */
 export { freePort, freePorts } from './ports';
+export { forgetChildProcess, recordChildProcess, signalProcessGroup } from './processes/child-processes';
+export { repoRoot } from './repo-root';
 
 export { startKafkaBroker } from './kafka/kafka-broker';
 export type { KafkaBrokerHandle, StartKafkaBrokerOptions } from './kafka/kafka-broker';

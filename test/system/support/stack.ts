@@ -1,9 +1,10 @@
-import { createTestDatabase, freePort, kafkaBrokers, type TestDatabase } from '@amazon-channel/testing';
+import { createTestDatabase, forgetChildProcess, freePort, kafkaBrokers, recordChildProcess, signalProcessGroup, type TestDatabase } from '@amazon-channel/testing';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Writable } from 'node:stream';
+import { createServer, type Server } from 'node:net';
 import { SignJWT } from 'jose';
 import { createSecretKey } from 'node:crypto';
 import { Client } from 'pg';
@@ -49,11 +50,12 @@ export class Stack {
   private constructor(
     readonly database: TestDatabase,
     readonly brokers: string,
+    private readonly noAuthConnections: HangUpServer,
   ) {}
 
   /** A fresh database with every service migrated into its own schema (each by its own migrate step). */
   static async create(name: string): Promise<Stack> {
-    const stack = new Stack(await createTestDatabase(name), await kafkaBrokers());
+    const stack = new Stack(await createTestDatabase(name), await kafkaBrokers(), await HangUpServer.start());
     await Promise.all(
       SERVICES.map((service) => promisify(execFile)(process.execPath, entry(service, 'migrate.ts'), { env: { ...process.env, ...stack.env() } })),
     );
@@ -74,9 +76,10 @@ export class Stack {
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
       GRPC_PORT: '0',
-      // Port 1: nothing listens, so a stack without auth-connections never reaches a developer's own
-      // `npm start` on the default 3001 (tests that start auth-connections pass its URL).
-      AUTH_CONNECTIONS_URL: 'http://127.0.0.1:1',
+      // A port this stack holds and hangs up on: a stack without auth-connections never reaches a
+      // developer's own `npm start` on the default 3001, nor whatever else may answer on a port we do
+      // not hold (tests that start auth-connections pass its URL).
+      AUTH_CONNECTIONS_URL: this.noAuthConnections.url,
       FIELD_ENCRYPTION_KEYS: `test-1:${Buffer.from('test-only-key-not-for-production').toString('base64')}`,
       CONSUMER_BACKOFF_MS: '50',
       CONSUMER_BACKOFF_MAX_MS: '200',
@@ -92,8 +95,12 @@ export class Stack {
     const port = await freePort();
     const child = spawn(process.execPath, entry(name, 'main.ts'), {
       env: { ...process.env, ...this.env({ PORT: String(port), ...extra }) },
+      // Its own process group, recorded for the run's teardown, which kills any still alive at the end.
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    recordChildProcess(child.pid, `${name} (system test stack)`);
+    child.once('exit', () => forgetChildProcess(child.pid));
     let stderr = '';
     child.stdout?.pipe(this.log, { end: false });
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -112,7 +119,7 @@ export class Stack {
   async stop(service: RunningProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     if (service.child.exitCode !== null || service.child.signalCode !== null) return;
     const exited = new Promise((resolve) => service.child.once('exit', resolve));
-    service.child.kill(signal);
+    signalProcessGroup(service.child.pid, signal);
     await exited;
   }
 
@@ -140,9 +147,36 @@ export class Stack {
   async close(): Promise<void> {
     await Promise.all([...this.children].map((child) => new Promise((resolve) => {
       child.once('exit', resolve);
-      child.kill('SIGKILL');
+      signalProcessGroup(child.pid, 'SIGKILL');
     })));
+    await this.noAuthConnections.close();
     await this.database.drop();
+  }
+}
+
+/**
+ * The stand-in for "no auth-connections": a TCP port this process listens on and closes every
+ * connection to at once, so a call there fails as unreachable (the socket closes before any answer),
+ * and nothing else can listen on it while the stack lives.
+ */
+class HangUpServer {
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<HangUpServer> {
+    const server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address() as { port: number };
+    return new HangUpServer(server, `http://127.0.0.1:${port}`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
 

@@ -13,7 +13,7 @@ const optionalUrl = z.url().optional();
 export const connectionsOwnConfig = z.object({
   /** gRPC listener of `Connections.GetAccessToken` (0 = a free port, for tests). */
   GRPC_PORT: z.coerce.number().int().min(0).max(65535).default(50051),
-  GRPC_HOST: z.string().min(1).default('0.0.0.0'),
+  GRPC_HOST: z.string().min(1).default('127.0.0.1'),
   /** Where browsers reach this service (setup links, OAuth redirect URI); default http://localhost:<PORT>. */
   AUTH_CONNECTIONS_PUBLIC_URL: optionalUrl,
   /** The OAuth redirect URI registered with the app; default `<public url>/oauth/callback`. */

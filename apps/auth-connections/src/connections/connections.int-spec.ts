@@ -285,6 +285,7 @@ const CHROMIUM = '/usr/bin/chromium';
  */
 const withBrowser = fs.existsSync(CHROMIUM) ? it : it.skip;
 const BROWSER_SELLER = 'A3BROWSERSELL1';
+const BROWSER_TEST_TIMEOUT_MS = 180_000;
 
 describe(`website authorization in a real browser${fs.existsSync(CHROMIUM) ? '' : ' (skipped: /usr/bin/chromium is not installed)'}`, () => {
   withBrowser('a seller picks their account on the consent page, clicks Authorize and lands on the connected page', async () => {
@@ -295,10 +296,13 @@ describe(`website authorization in a real browser${fs.existsSync(CHROMIUM) ? '' 
     const start = await call('POST', `${h.url}/connections/${id}/authorize`, a);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
+      timeout: BROWSER_TEST_TIMEOUT_MS / 4,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
       const page = await browser.newPage();
+      // Within the test's own timeout, so a slow step fails naming itself rather than as a Jest timeout.
+      page.setDefaultTimeout(BROWSER_TEST_TIMEOUT_MS / 4);
       await page.goto(start.body['consentUrl'] as string);
       await page.selectOption('#selling_partner_id', BROWSER_SELLER);
       await Promise.all([page.waitForURL(/\/oauth\/callback/), page.click('#authorize')]);
@@ -309,7 +313,8 @@ describe(`website authorization in a real browser${fs.existsSync(CHROMIUM) ? '' 
     }
     const connection = await call('GET', `${h.url}/connections/${id}`, a);
     expect(connection.body['status']).toBe('ACTIVE');
-  });
+    // A browser start and three page loads: seconds on a quiet machine, far more on a loaded 2-core one.
+  }, BROWSER_TEST_TIMEOUT_MS);
 });
 
 describe('bad OAuth input leaves nothing half-written', () => {

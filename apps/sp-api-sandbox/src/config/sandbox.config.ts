@@ -4,7 +4,8 @@ import { z } from 'zod';
 /** Environment variables of the sandbox; `loadSandboxConfig` fails naming each bad one. */
 export const sandboxEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
-  SANDBOX_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Its admin API is unauthenticated: loopback unless told otherwise (containers set 0.0.0.0). */
+  SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_SEED: z.string().min(1).default('sandbox'),
   SANDBOX_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   SANDBOX_DEMO_LISTINGS: z.coerce.number().int().min(0).max(5_000_000).default(50),

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** HTTP listener and logging. */
 export const httpConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535),
+  /** Interface the HTTP listener binds: loopback unless told otherwise (containers set 0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

@@ -10,6 +10,8 @@ describe('loadConfig', () => {
     const config = loadConfig(schema, { PORT: '3003', DATABASE_URL: 'postgres://x@h/db', BUS_DRIVER: 'in-process' });
     expect(config.PORT).toBe(3003);
     expect(config.LOG_LEVEL).toBe('info');
+    // Loopback unless told otherwise: dev secrets must not be reachable from the network.
+    expect(config.HOST).toBe('127.0.0.1');
     expect(config.APP_ROLES).toEqual(['api', 'consumer', 'worker']);
   });
 

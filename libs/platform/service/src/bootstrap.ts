@@ -48,7 +48,7 @@ export async function bootstrapService(appModule: Type<unknown> | DynamicModule,
   microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
   // The application runs the lifecycle hooks; the deferred microservice must not run them again.
   (microservice as unknown as { setIsInitHookCalled(value: boolean): void }).setIsInitHookCalled(true);
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const connected = runtime.connect(async () => {
     await app.startAllMicroservices();

