@@ -83,10 +83,6 @@ describe('the dev overlay, run as declared', () => {
         500,
       );
     }
-    // gRPC listens where the Service's grpc port leads.
-    const grpc = new URL(cluster.url('auth-connections', 50051));
-    await new Promise<void>((resolve, reject) => connect(Number(grpc.port), grpc.hostname).once('connect', function (this: { end(): void }) { this.end(); resolve(); }).once('error', reject));
-
     // 3. A seller with listings and orders, connected the way a seller does it (consent page, OAuth redirect).
     const admin = new SandboxAdminClient(sandboxUrl);
     const sellingPartnerId = 'A1MANIFESTS001';
@@ -115,6 +111,13 @@ describe('the dev overlay, run as declared', () => {
     expect(await count(database.url, 'SELECT count(*)::int AS n FROM listings.channel_listings WHERE connection_id = $1', [connectionId])).toBe(seller.listingCount);
     expect(await runJob('get-orders')).toMatchObject({ status: 'SUCCEEDED' });
     expect(await count(database.url, 'SELECT count(*)::int AS n FROM orders.orders WHERE connection_id = $1', [connectionId])).toBe(seller.orderCount);
+
+    // 5. gRPC (Connections.GetAccessToken) listens where the Service's grpc port leads.
+    const grpc = new URL(cluster.url('auth-connections', 50051));
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(grpc.port), grpc.hostname);
+      socket.once('connect', () => socket.end(() => resolve())).once('error', reject);
+    });
   }, 600_000);
 });
 
