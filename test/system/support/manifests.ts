@@ -109,7 +109,7 @@ export class LocalCluster {
     private readonly objects: K8sObject[],
     freePorts: number[],
     extra: Record<string, string>,
-    /** Secret values replaced by test values (the database of this test, ...). */
+    /** Secret values the test replaces by its own, by variable (the database of this test). */
     private readonly secretOverrides: Record<string, string>,
   ) {
     for (const [from, to] of Object.entries(extra)) this.addresses.set(from, to);
@@ -140,9 +140,27 @@ export class LocalCluster {
   /**
    * The environment a workload's container gets, resolved as the kubelet does (envFrom, then env
    * over it), with cluster addresses rewritten to local ones. A variable whose value is one of the
-   * container's own ports (PORT, GRPC_PORT) gets the local port its Service reaches.
+   * container's own ports (PORT, GRPC_PORT) gets the local port its Service reaches, and the
+   * test's own Secret values replace the overlay's.
    */
   environment(workload: K8sObject): Record<string, string> {
+    const container = containerOf(workload);
+    const env = this.declared(workload);
+    const ownPorts = new Map((container.ports ?? []).map((p) => [String(p.containerPort), this.podPorts.get(`${workload.metadata.name}/${p.containerPort}`)]));
+    return Object.fromEntries(
+      Object.entries(env).map(([name, value]) => {
+        if (name in this.secretOverrides) return [name, this.secretOverrides[name]];
+        const local = ownPorts.get(value);
+        if (local !== undefined) return [name, String(local)];
+        let rewritten = value;
+        for (const [from, to] of this.addresses) rewritten = rewritten.split(from).join(to);
+        return [name, rewritten];
+      }),
+    );
+  }
+
+  /** The environment a workload's container gets in the cluster (envFrom, then env over it), as written. */
+  declared(workload: K8sObject): Record<string, string> {
     const container = containerOf(workload);
     const env: Record<string, string> = {};
     for (const source of container.envFrom ?? []) {
@@ -160,16 +178,7 @@ export class LocalCluster {
       }
       env[variable.name] = value;
     }
-    const ownPorts = new Map((container.ports ?? []).map((p) => [String(p.containerPort), this.podPorts.get(`${workload.metadata.name}/${p.containerPort}`)]));
-    return Object.fromEntries(
-      Object.entries(env).map(([name, value]) => {
-        const local = ownPorts.get(value);
-        if (local !== undefined) return [name, String(local)];
-        let rewritten = value;
-        for (const [from, to] of this.addresses) rewritten = rewritten.split(from).join(to);
-        return [name, rewritten];
-      }),
-    );
+    return env;
   }
 
   /**
@@ -222,9 +231,7 @@ export class LocalCluster {
     }
     if (kind === 'ConfigMap') return { ...object.data };
     const decoded = Object.fromEntries(Object.entries(object.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
-    const values = { ...decoded, ...object.stringData };
-    for (const key of Object.keys(values)) if (key in this.secretOverrides) values[key] = this.secretOverrides[key];
-    return values;
+    return { ...decoded, ...object.stringData };
   }
 }
 
