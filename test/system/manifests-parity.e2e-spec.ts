@@ -1,5 +1,5 @@
 import { createTestDatabase, freePorts, kafkaBrokers, SandboxAdminClient, type TestDatabase } from '@amazon-channel/testing';
-import { load } from 'js-yaml';
+import { load, loadAll } from 'js-yaml';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -47,6 +47,13 @@ describe('the dev overlay, run as declared', () => {
     expect(validationProblems(objects)).toEqual([]);
     const kinds = new Set(objects.map((o) => `${o.apiVersion}/${o.kind}`));
     expect([...kinds].sort()).toEqual(['apps/v1/Deployment', 'batch/v1/CronJob', 'batch/v1/Job', 'policy/v1/PodDisruptionBudget', 'v1/ConfigMap', 'v1/Namespace', 'v1/Secret', 'v1/Service']);
+    // The production overlay and the Secrets template an operator fills in validate too.
+    expect(validationProblems(renderOverlay('prod'))).toEqual([]);
+    const template = (loadAll(readFileSync(path.join(__dirname, '../../k8s/base/secret.template.yaml'), 'utf8')) as K8sObject[]).filter(Boolean);
+    expect(template.map((o) => o.metadata.name)).toEqual(['amazon-channel-secrets', 'amazon-channel-auth-connections-secrets']);
+    expect(validationProblems(template)).toEqual([]);
+    // What production must fill in for auth-connections: its LWA app, and whether that app is still in Draft.
+    expect(Object.keys(template[1].stringData ?? {})).toEqual(expect.arrayContaining(['LWA_CLIENT_ID', 'LWA_CLIENT_SECRET', 'LWA_APPLICATION_ID', 'OAUTH_APP_DRAFT']));
   });
 
   it('declares the gRPC port on the auth-connections Deployment and Service, and production LWA settings come from a Secret', () => {
