@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { jobOperationSchema, SYSTEM_RUN, SYSTEM_RUN_OPERATIONS } from '@amazon-channel/contracts';
+import { jobOperationSchema, SYSTEM_RUN, SYSTEM_RUN_OPERATIONS, type JobOperation } from '@amazon-channel/contracts';
 import { createServiceDataSource } from '@amazon-channel/platform-persistence';
 import { parseArgs } from 'node:util';
 import { loadMigrationConfig } from './config/scheduler.config';
@@ -25,9 +25,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, operation] = positionals;
   const parsedOperation = jobOperationSchema.safeParse(operation);
-  const target = values.all
-    ? !values.tenant && !values.connection && parsedOperation.success && SYSTEM_RUN_OPERATIONS.includes(parsedOperation.data) ? SYSTEM_RUN : null
-    : values.tenant && values.connection ? { tenantId: values.tenant, connectionId: values.connection } : null;
+  const target = targetOf(values, parsedOperation.success ? parsedOperation.data : undefined);
   if (command !== 'run' || !parsedOperation.success || !target) {
     process.stderr.write(`${USAGE}\noperations: ${jobOperationSchema.options.join(', ')}\n`);
     return 2;
@@ -46,6 +44,16 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Whose run the arguments ask for: one tenant's connection, or (`--all`) the system run; null when they do not say. */
+function targetOf(values: { tenant?: string; connection?: string; all?: boolean }, operation: JobOperation | undefined): { tenantId: string; connectionId: string } | null {
+  if (values.all) {
+    const spansAll = operation !== undefined && SYSTEM_RUN_OPERATIONS.includes(operation);
+    return spansAll && !values.tenant && !values.connection ? SYSTEM_RUN : null;
+  }
+  if (!values.tenant || !values.connection || values.connection === SYSTEM_RUN.connectionId) return null;
+  return { tenantId: values.tenant, connectionId: values.connection };
 }
 
 main(process.argv.slice(2)).then(
