@@ -1,35 +1,41 @@
 import 'reflect-metadata';
-import { jobOperationSchema } from '@amazon-channel/contracts';
+import { jobOperationSchema, SYSTEM_RUN, SYSTEM_RUN_OPERATIONS, type JobOperation } from '@amazon-channel/contracts';
 import { createServiceDataSource } from '@amazon-channel/platform-persistence';
 import { parseArgs } from 'node:util';
 import { loadMigrationConfig } from './config/scheduler.config';
 import { JobRunsRepository } from './job-runs/job-runs.repository';
 import { SCHEDULER_SERVICE } from './service';
 
-const USAGE = 'usage: cli run <operation> --tenant <tenantId> --connection <connectionId> [--settings <json>]';
+const USAGE = [
+  'usage: cli run <operation> --tenant <tenantId> --connection <connectionId> [--settings <json>]',
+  `       cli run <${SYSTEM_RUN_OPERATIONS.join('|')}> --all [--settings <json>]   (every tenant and connection)`,
+].join('\n');
 
 /**
  * The scheduler's command line, for Kubernetes CronJobs: `run` requests a job run exactly as the
  * HTTP API does (job run + JobRequested in one transaction); the running scheduler's relay publishes it.
+ * `--all` requests the system run of an operation that spans every tenant and connection (PII
+ * retention): only this command line can, the HTTP API refuses its connection id.
  */
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { tenant: { type: 'string' }, connection: { type: 'string' }, settings: { type: 'string' } },
+    options: { tenant: { type: 'string' }, connection: { type: 'string' }, all: { type: 'boolean' }, settings: { type: 'string' } },
   });
   const [command, operation] = positionals;
   const parsedOperation = jobOperationSchema.safeParse(operation);
-  if (command !== 'run' || !parsedOperation.success || !values.tenant || !values.connection) {
+  const target = targetOf(values, parsedOperation.success ? parsedOperation.data : undefined);
+  if (command !== 'run' || !parsedOperation.success || !target) {
     process.stderr.write(`${USAGE}\noperations: ${jobOperationSchema.options.join(', ')}\n`);
     return 2;
   }
   const dataSource = createServiceDataSource({ url: loadMigrationConfig().DATABASE_URL, ...SCHEDULER_SERVICE });
   await dataSource.initialize();
   try {
-    const { run, created } = await new JobRunsRepository(dataSource).request(values.tenant, {
+    const { run, created } = await new JobRunsRepository(dataSource).request(target.tenantId, {
       operation: parsedOperation.data,
-      connectionId: values.connection,
+      connectionId: target.connectionId,
       trigger: 'CRONJOB',
       settings: values.settings ? (JSON.parse(values.settings) as Record<string, unknown>) : {},
     });
@@ -38,6 +44,16 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Whose run the arguments ask for: one tenant's connection, or (`--all`) the system run; null when they do not say. */
+function targetOf(values: { tenant?: string; connection?: string; all?: boolean }, operation: JobOperation | undefined): { tenantId: string; connectionId: string } | null {
+  if (values.all) {
+    const spansAll = operation !== undefined && SYSTEM_RUN_OPERATIONS.includes(operation);
+    return spansAll && !values.tenant && !values.connection ? SYSTEM_RUN : null;
+  }
+  if (!values.tenant || !values.connection || values.connection === SYSTEM_RUN.connectionId) return null;
+  return { tenantId: values.tenant, connectionId: values.connection };
 }
 
 main(process.argv.slice(2)).then(

@@ -14,6 +14,7 @@ import { ORDERS_OPTIONS } from '../orders-options';
 import { ADDRESS_FINGERPRINT, AddressFingerprint } from '../pii/address-fingerprint';
 import { FIELD_CIPHER } from '../pii/pii-cipher';
 import { PiiRedactionJobHandler } from '../pii/pii-redaction.job-handler';
+import { PiiRedactionRepository } from '../pii/pii-redaction.repository';
 import { PiiService } from '../pii/pii.service';
 import { ShippingMappingsService } from '../shipping-mappings/shipping-mappings.service';
 import { SourcesController } from '../sources/sources.controller';
@@ -60,6 +61,7 @@ export class OrdersModule {
       PiiService,
       SourcesService,
       GetOrdersJobHandler,
+      PiiRedactionRepository,
       PiiRedactionJobHandler,
       { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [GetOrdersJobHandler, PiiRedactionJobHandler] },
     ];

@@ -1,11 +1,12 @@
-import { jobOperationSchema, jobTriggerSchema } from '@amazon-channel/contracts';
+import { jobOperationSchema, jobTriggerSchema, SYSTEM_RUN } from '@amazon-channel/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { z } from 'zod';
 
 /** Body of `POST /job-runs`. */
 export const requestJobRunSchema = z.object({
   operation: jobOperationSchema,
-  connectionId: z.string().min(1).max(100),
+  // The system run's connection id is the scheduler command line's alone (see SYSTEM_RUN).
+  connectionId: z.string().min(1).max(100).refine((id) => id !== SYSTEM_RUN.connectionId, 'must name one connection'),
   trigger: jobTriggerSchema.default('API'),
   settings: z.record(z.string(), z.unknown()).default({}),
 });
