@@ -16,7 +16,7 @@ describe('serializeError', () => {
     });
     const error = new QueryFailedError('INSERT INTO "orders"."orders"("email") VALUES ($1)', ['buyer@example.com'], driver);
     const logged = serializeError(error);
-    expect(logged).toMatchObject({ type: 'QueryFailedError', message: 'duplicate key value violates unique constraint "uq_buyer_email"', code: '23505', table: 'orders', constraint: 'uq_buyer_email' });
+    expect(logged).toMatchObject({ type: 'QueryFailedError', message: 'duplicate key value violates unique constraint "uq_buyer_email"', sqlState: '23505', table: 'orders', constraint: 'uq_buyer_email' });
     expect(JSON.stringify(logged)).not.toMatch(/buyer@example\.com|INSERT INTO/);
   });
 
@@ -31,7 +31,7 @@ describe('serializeError', () => {
     const error = new QueryFailedError('SELECT $1', ['secret-value'], pgError('boom', { code: '42P01' }));
     const stdSerialized = { type: 'QueryFailedError', message: 'boom', parameters: ['secret-value'], query: 'SELECT $1', raw: error };
     const logged = serializeError(stdSerialized);
-    expect(logged).toMatchObject({ type: 'QueryFailedError', message: 'boom', code: '42P01' });
+    expect(logged).toMatchObject({ type: 'QueryFailedError', message: 'boom', sqlState: '42P01' });
     expect(JSON.stringify(logged)).not.toMatch(/secret-value|SELECT/);
   });
 

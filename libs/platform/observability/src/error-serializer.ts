@@ -3,8 +3,10 @@ export interface LoggedError {
   type: string;
   message: string;
   stack?: string;
-  /** SQLSTATE of a database error (`23505`, `22P02`, ...). */
-  code?: string;
+  /** SQLSTATE of a database error (`23505`, `22P02`, ...); not `code`, which the log redaction blanks (OAuth codes). */
+  sqlState?: string;
+  /** Any other error's own code (`ECONNREFUSED`, a module code). */
+  errorCode?: string;
   table?: string;
   column?: string;
   constraint?: string;
@@ -38,7 +40,8 @@ export function serializeError(input: unknown, depth = 0): LoggedError {
     message: database && code?.startsWith('22') ? cutQuotedValue(error.message) : error.message,
     ...(error.stack ? { stack: database && code?.startsWith('22') ? replaceFirstLine(error.stack, `${source.name}: ${cutQuotedValue(error.message)}`) : error.stack } : {}),
   };
-  if (code) out.code = code;
+  if (code && database) out.sqlState = code;
+  else if (code) out.errorCode = code;
   if (database) {
     for (const key of ['table', 'column', 'constraint'] as const) if (typeof driver[key] === 'string') out[key] = driver[key];
   }
