@@ -37,6 +37,7 @@ describe('shapeHttpError', () => {
       ],
     });
     expect(shapeHttpError(new HttpException('teapot', 418), REQUEST_ID).body).toMatchObject({ code: 'HTTP_418', message: 'teapot' });
+    expect(shapeHttpError(new BadRequestException("Failed to decode param '%FF'"), REQUEST_ID).body).toMatchObject({ code: 'INVALID_INPUT', details: [{ field: 'params' }] });
   });
 
   it('codes body-parser errors: unparseable JSON, too large, unsupported charset', () => {

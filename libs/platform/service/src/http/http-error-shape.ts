@@ -65,6 +65,8 @@ function shapeHttpException(exception: HttpException, requestId: string): Shaped
   if (status >= 500) return status === 500 ? internal(requestId) : { status, body: { code: STATUS_CODES[status] ?? 'INTERNAL', message: exception.message, details: [], requestId }, unexpected: false };
   const messages = record ? record.message : response;
   const message = Array.isArray(messages) ? messages.map(String).join('; ') : typeof messages === 'string' ? messages : exception.message;
+  // Express' message for a path with a broken percent-encoding (`/listings/%FF`).
+  if (status === 400 && /^Failed to decode param/.test(message)) return { status, body: { code: 'INVALID_INPUT', message, details: [{ field: 'params', reason: 'not valid percent-encoding' }] }, unexpected: false };
   // ParseUUIDPipe's message; the platform's own id check normally answers first, naming the field.
   const code = status === 400 && /uuid is expected/i.test(message) ? 'INVALID_ID' : (STATUS_CODES[status] ?? `HTTP_${status}`);
   const details = Array.isArray(messages) ? messages.map((reason) => ({ field: 'body', reason: String(reason) })) : [];
