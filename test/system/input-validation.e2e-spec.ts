@@ -1,3 +1,4 @@
+import { isIdParam } from '@amazon-channel/platform-service';
 import { randomUUID } from 'node:crypto';
 import { Stack, TEST_INTERNAL_TOKEN, type RunningProcess } from './support/stack';
 
@@ -13,9 +14,6 @@ interface Operation {
   params: string[];
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 }
-
-/** Path parameters that name our own rows (UUIDs), by the platform's convention. */
-const isIdParam = (name: string) => (name === 'id' || name.endsWith('Id')) && !['amazonOrderId', 'sourceId', 'sellingPartnerId', 'marketplaceId'].includes(name);
 
 /**
  * Issue 12 §3: one validation path for every route of every service. The five services run as
