@@ -14,7 +14,8 @@ import { LISTINGS_SERVICE } from './service';
 const JWT_SECRET = 'listings-test-jwt-secret-listings-test-jwt-secret';
 const TENANT = 'tenant-a';
 const OTHER_TENANT = 'tenant-b';
-const CONNECTION = 'conn-demo';
+// Connection ids are UUIDs (auth-connections mints uuidv7); the platform refuses others in paths.
+const CONNECTION = '0190a8f2-7c1e-7d3a-9b2c-1d2e3f4a5b6c';
 
 /** The listings service in-process on a fresh database, the harness's Kafka broker and the sandbox's demo seller (50 listings). */
 describe('listings service: Import Listings over HTTP, the job runner and Kafka', () => {
@@ -86,7 +87,7 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     expect(started.status).toBe(201);
     const again = await http(TENANT, 'POST', `/connections/${CONNECTION}/jobs/import-listings`, {});
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'JOB_ALREADY_OPEN', details: { jobId: started.body.id } });
+    expect(again.body).toMatchObject({ code: 'JOB_ALREADY_OPEN', details: [], context: { jobId: started.body.id } });
     expect((await http(TENANT, 'POST', `/connections/${CONNECTION}/jobs/import-listings`, { overwriteProductData: true })).status).toBe(400);
 
     const job = await waitForJob(started.body.id);

@@ -1,10 +1,11 @@
+import { codedErrorBody } from '@amazon-channel/platform-observability';
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ConnectionError } from './connections.error';
 import { escapeHtml } from './domain/html';
 
 /**
- * Maps {@link ConnectionError} to `{ code, message, details }` with its status; browsers on the
+ * Maps {@link ConnectionError} to the shared coded shape `{ code, message, details: [{ field, reason }], context? }` with its status; browsers on the
  * OAuth redirects get the same as a small HTML page.
  */
 @Catch(ConnectionError)
@@ -21,6 +22,6 @@ export class ConnectionErrorFilter implements ExceptionFilter<ConnectionError> {
         .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon connection failed</title></head><body><h1>The Amazon connection could not be completed</h1><p id="code">${escapeHtml(error.code)}</p><p id="message">${escapeHtml(error.message)}</p></body></html>`);
       return;
     }
-    res.json({ code: error.code, message: error.message, details: error.details });
+    res.json(codedErrorBody(error.code, error.message, error.details));
   }
 }

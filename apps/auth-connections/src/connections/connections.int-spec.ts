@@ -402,8 +402,8 @@ describe('connections API', () => {
     const wrongRegion = await call('POST', `${h.url}/connections`, a, { name: 'X', marketplaceId: DE, region: 'NA' });
     expect([wrongRegion.status, wrongRegion.body.code]).toEqual([422, 'MARKETPLACE_REGION_MISMATCH']);
     const noName = await call('POST', `${h.url}/connections`, a, { marketplaceId: US });
-    expect([noName.status, noName.body.code, noName.body['details']]).toEqual([400, 'INVALID_REQUEST', { field: 'name' }]);
-    expect((await call('GET', `${h.url}/connections/not-a-uuid`, a)).body.code).toBe('INVALID_REQUEST');
+    expect([noName.status, noName.body.code, noName.body['details']]).toEqual([400, 'INVALID_REQUEST', [{ field: 'name', reason: expect.any(String) }]]);
+    expect((await call('GET', `${h.url}/connections/not-a-uuid`, a)).body).toMatchObject({ code: 'INVALID_ID', details: [{ field: 'params.id' }] });
     expect((await call('GET', `${h.url}/health/live`)).status).toBe(200);
   });
 

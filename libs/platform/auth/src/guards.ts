@@ -15,6 +15,18 @@ export const Internal = (): MethodDecorator & ClassDecorator => SetMetadata(INTE
 type AuthenticatedRequest = Request & { caller?: Caller };
 
 /**
+ * Who may call a route: anyone (`public`), other services with `x-internal-token` (`internal`),
+ * or a platform user with a tenant JWT (`tenant`). The guard decides with it; the OpenAPI document
+ * uses it to list 401 only where a caller can be refused.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function routeAccess(reflector: Reflector, handler: Function, controller: Function): 'public' | 'internal' | 'tenant' {
+  if (reflector.getAllAndOverride<boolean>(PUBLIC, [handler, controller])) return 'public';
+  if (reflector.getAllAndOverride<boolean>(INTERNAL, [handler, controller])) return 'internal';
+  return 'tenant';
+}
+
+/**
  * Global guard: every route needs a platform JWT naming the tenant unless marked {@link Public}
  * or {@link Internal}. Handlers read the tenant with {@link CurrentTenant}.
  */

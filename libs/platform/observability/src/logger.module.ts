@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { maybeCorrelationId } from './correlation-context';
+import { serializeError } from './error-serializer';
 import { REDACTED_LOG_PATHS, redactUrl } from './redaction';
 
 /** JSON logs (pino) for one service, with secrets redacted and the correlation id on every line. */
@@ -23,6 +24,8 @@ export function createLoggerModule(service: string, level: string, destination?:
           return (Array.isArray(header) ? header[0] : header) ?? randomUUID();
         },
         serializers: {
+          // Errors lose SQL text, parameters and driver details (row values) before any line is written.
+          err: serializeError,
           req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         },
         // Probes and scrapes every few seconds would drown the useful lines.

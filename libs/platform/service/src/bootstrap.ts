@@ -1,8 +1,11 @@
 import { EventBusServer, RethrowRpcErrorsFilter } from '@amazon-channel/platform-messaging';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApplicationConfig, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { bodyParserErrors } from './http/body-parser-errors';
+import { PlatformExceptionFilter } from './http/platform-exception.filter';
+import { setupOpenApi } from './http/openapi';
 import { PlatformRuntime } from './platform-runtime';
 import type { PlatformConfig } from './platform.config';
 import { SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
@@ -17,19 +20,25 @@ export interface RunningService {
 }
 
 /**
- * Starts a service: HTTP first (health, metrics, OpenAPI at `/docs`), then database and bus in the
- * background with retries, then consumers (role `consumer`) and the outbox relay (role `worker`).
+ * Starts a service: HTTP first (health, metrics, OpenAPI at `/docs`, its JSON at `/docs-json`), then
+ * database and bus in the background with retries, then consumers (role `consumer`) and the outbox
+ * relay (role `worker`). Every HTTP error leaves as a coded body `{ code, message, details }`.
  */
 export async function bootstrapService(appModule: Type<unknown> | DynamicModule, config: PlatformConfig): Promise<RunningService> {
-  const app = await NestFactory.create(appModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const service = app.get<ServiceDefinition>(SERVICE_DEFINITION);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(service.title).setDescription(service.description).setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  // The parsers Nest would add at init, registered here so that the error mapper right behind them
+  // sees their errors first (Nest turns a JSON SyntaxError into an anonymous BadRequestException).
+  app.useBodyParser('json');
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(bodyParserErrors);
+  // Nest asks global filters last-registered first, and the modules' APP_FILTERs were registered
+  // during create: the catch-all goes to the front of the list so that it is asked last, after
+  // every module's own filter (AuthErrorFilter, OrdersErrorFilter, controller-scoped ones).
+  app.get(ApplicationConfig).getGlobalFilters().unshift(new PlatformExceptionFilter());
+  setupOpenApi(app, service);
   const runtime = app.get(PlatformRuntime);
   // Registered before the app initialises (global filters cannot be added later); consumers only
   // start listening once the database and the bus are connected.

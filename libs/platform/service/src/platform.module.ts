@@ -1,11 +1,13 @@
 import { createLoggerModule, CorrelationMiddleware } from '@amazon-channel/platform-observability';
 import { serviceDataSourceOptions } from '@amazon-channel/platform-persistence';
 import { Logger, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller';
+import { InputValidationInterceptor } from './http/input-validation.interceptor';
 import { MetricsController } from './metrics.controller';
 import type { PlatformConfig } from './platform.config';
 import { createTransport, PlatformRuntime } from './platform-runtime';
@@ -13,7 +15,8 @@ import { MESSAGE_TRANSPORT, PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDef
 
 /**
  * Everything a service gets from the platform: JSON logs, `/metrics`, `/health/*`, its DataSource
- * (own schema, not yet connected), the bus transport and the outbox relay.
+ * (own schema, not yet connected), the bus transport, the outbox relay, and the input checks every
+ * route passes first (no NUL bytes, UUID ids; see {@link InputValidationInterceptor}).
  * @example imports: [PlatformModule.forService(ORDERS_SERVICE, config)]
  */
 @Module({})
@@ -51,6 +54,7 @@ export class PlatformModule implements NestModule {
         },
         { provide: MESSAGE_TRANSPORT, useFactory: () => createTransport(config, service.name, new Logger('Bus')) },
         PlatformRuntime,
+        { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor },
       ],
       exports: [DataSource, MESSAGE_TRANSPORT, PlatformRuntime, SERVICE_DEFINITION, PLATFORM_CONFIG],
     };
