@@ -39,6 +39,7 @@ const stored = (overrides: Partial<KnownOrder>): KnownOrder => ({
   piiRedactedAt: null,
   lines: new Map(),
   address: null,
+  adopt: false,
   ...overrides,
 });
 const update = (known: KnownOrder, placement: Placement, more: Partial<Extract<OrderDecision, { kind: 'update' }>> = {}): OrderDecision => ({

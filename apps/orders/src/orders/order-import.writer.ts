@@ -48,6 +48,7 @@ interface OrderRow {
   shipped_at: Date | null;
   cancelled_at: Date | null;
   pii_redacted_at: Date | null;
+  selling_partner_id: string | null;
 }
 
 /**
@@ -76,7 +77,7 @@ export class OrderImportWriter {
   async lockKnown(scope: ImportScope, amazonOrderIds: readonly string[]): Promise<Map<string, KnownOrder>> {
     if (!amazonOrderIds.length) return new Map();
     const rows = (await this.manager.query(
-      `SELECT id, connection_id, amazon_order_id, state, amazon_status, hold_reason, service_level, shipping_policy, amazon_updated_at, imported_at, shipped_at, cancelled_at, pii_redacted_at
+      `SELECT id, connection_id, amazon_order_id, state, amazon_status, hold_reason, service_level, shipping_policy, amazon_updated_at, imported_at, shipped_at, cancelled_at, pii_redacted_at, selling_partner_id
          FROM ${T.orders}
         WHERE amazon_order_id = ANY($1)
           AND ((selling_partner_id = $2 AND region = $3) OR (selling_partner_id IS NULL AND tenant_id = $4))
@@ -108,6 +109,7 @@ export class OrderImportWriter {
           piiRedactedAt: r.pii_redacted_at,
           lines: lines.get(r.id) ?? new Map(),
           address: addresses.get(r.id) ?? null,
+          adopt: r.selling_partner_id === null || r.connection_id !== scope.connectionId,
         },
       ]),
     );

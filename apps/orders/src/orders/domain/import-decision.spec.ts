@@ -44,6 +44,7 @@ function known(overrides: Partial<KnownOrder> = {}): KnownOrder {
     piiRedactedAt: null,
     lines: new Map([['10000000000001', { quantityOrdered: 2, quantityCancelled: 0 }]]),
     address: { hasAddress: true, fingerprint: 'k.same' },
+    adopt: false,
     ...overrides,
   };
 }
@@ -125,6 +126,10 @@ describe('decideKnownOrder', () => {
     // A later read (even with a mapping that would cover it) keeps it cancelled.
     const again = decideKnownOrder({ ...c, amazonUpdatedAt: new Date('2026-11-30T12:00:00Z') }, known({ ...stored, state: 'CANCELLED', amazonStatus: 'CANCELLED', cancelledAt: NOW, lines: new Map([['10000000000001', { quantityOrdered: 2, quantityCancelled: 2 }]]) }), rules());
     expect(d.kind === 'update' && again.kind === 'update' && again.placement.state).toBe('CANCELLED');
+  });
+
+  it('rewrites an unchanged order stored without its seller account (or under another connection) so it is completed', () => {
+    expect(decideKnownOrder(candidate(), known({ adopt: true }), rules())).toMatchObject({ kind: 'update', changes: [], becomesImported: false, placement: { state: 'IMPORTED' } });
   });
 
   it('leaves a stored order of another marketplace to that marketplace\'s connection', () => {

@@ -22,6 +22,11 @@ export interface KnownOrder {
   lines: ReadonlyMap<string, { quantityOrdered: number; quantityCancelled: number }>;
   /** What is known of the stored address without decrypting it; null when no buyer data is stored. */
   address: { hasAddress: boolean; fingerprint: string | null } | null;
+  /**
+   * The row is stored without its seller account (before it was recorded) or under another
+   * connection: it is rewritten under this connection and seller account even when unchanged.
+   */
+  adopt: boolean;
 }
 
 /** Everything a decision depends on besides the order itself. */
@@ -195,7 +200,7 @@ export function decideKnownOrder(c: OrderCandidate, known: KnownOrder, rules: Im
   const becomesImported = known.state !== 'IMPORTED' && placement.state === 'IMPORTED';
   const moved = placement.state !== known.state;
   const keepsBuyerData = placement.state === 'IMPORTED' || placement.state === 'HELD';
-  if (!moved && changes.length === 0 && c.amazonUpdatedAt.getTime() === known.amazonUpdatedAt.getTime()) {
+  if (!moved && !known.adopt && changes.length === 0 && c.amazonUpdatedAt.getTime() === known.amazonUpdatedAt.getTime()) {
     return { kind: 'unchanged', candidate: c, known, rewritePii: address === 'unknown' && keepsBuyerData };
   }
   return {
