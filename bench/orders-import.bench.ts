@@ -20,7 +20,7 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { JobContext, JobEntity } from '@amazon-channel/platform-service';
-import { createServiceDataSource, FieldCipher, runServiceMigrations } from '@amazon-channel/platform-persistence';
+import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { SpApiClientFactory, type Order, type SpApiCallEvent } from '@amazon-channel/sp-api';
 import { createTestDatabase, startSandbox } from '@amazon-channel/testing';
 import { DataSource } from 'typeorm';
@@ -28,8 +28,7 @@ import { startOrders } from '../apps/orders/src/bootstrap';
 import { LwaAccessTokenProvider } from '../apps/orders/src/connections/lwa-access-token.provider';
 import { toOrderCandidate, DEFAULT_GET_ORDERS_SETTINGS } from '../apps/orders/src/orders/domain/order-candidate';
 import { GetOrdersJobHandler } from '../apps/orders/src/orders/get-orders/get-orders.job-handler';
-import { OrderImportStore } from '../apps/orders/src/orders/order-import.store';
-import { AddressFingerprint } from '../apps/orders/src/pii/address-fingerprint';
+import { ImportOrdersUseCase } from '../apps/orders/src/orders/get-orders/import-orders.use-case';
 import { compileGetOrdersTemplate } from '../apps/orders/src/orders/order-settings.service';
 import { ORDERS_SERVICE } from '../apps/orders/src/service';
 
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
     const held = ((await (await fetch(`${sandbox.baseUrl}/_sandbox/sellers/${sellingPartnerId}`)).json()) as { orderCount: number }).orderCount;
     say(`seller ${name}: ${orderCount} orders requested, ${ids.size} distinct AmazonOrderIds returned, the sandbox holds ${held}`);
     sandboxOrders.set(name, held);
-    tokens.add(name, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA' });
+    tokens.add(name, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA', marketplaceId: 'ATVPDKIKX0DER' });
     await dataSource.query(
       `INSERT INTO orders.shipping_mappings (id, tenant_id, connection_id, channel_shipping_text, service_level_category, shipping_policy) VALUES ($1, 'bench', $3, 'Std US D2D Dom', 'STANDARD', 'Ground'), ($2, 'bench', $3, 'Exp US D2D Dom', 'EXPEDITED', 'Air')`,
       [randomUUID(), randomUUID(), name],
@@ -167,17 +166,28 @@ async function main(): Promise<void> {
   const returned = pages.flat();
   say(`phase 3 input: ${returned.length} orders read (${new Set(returned.map((o) => o.orderId)).size} distinct) in ${pages.length} pages`);
   const template = compileGetOrdersTemplate({ template: null, productCode: 'SKU' });
-  const store = new OrderImportStore(FieldCipher.fromConfig(keys), AddressFingerprint.fromConfig(keys));
+  const importOrders = service.app.get(ImportOrdersUseCase);
   const mappings = [
     { channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' },
     { channelShippingText: 'Exp US D2D Dom', serviceLevelCategory: 'EXPEDITED', shippingPolicy: 'Air' },
   ];
+  // Its own seller account: the RAISED connection's rows (same orders, same seller) stay where they are.
+  const applyOnlyScope = () => ({
+    tenantId: 'bench',
+    connectionId: 'APPLY-ONLY',
+    account: { sellingPartnerId: 'BENCH-APPLY-ONLY', region: 'NA' },
+    connectionMarketplaceId: 'ATVPDKIKX0DER',
+    settings: DEFAULT_GET_ORDERS_SETTINGS,
+    mappings,
+    now: new Date(),
+    correlationId: randomUUID(),
+    causationId: null,
+  });
   const applyStart = process.hrtime.bigint();
   let applied = 0;
   for (const orders of pages) {
     const candidates = orders.map((o) => toOrderCandidate(o, template));
-    const scope = { tenantId: 'bench', connectionId: 'APPLY-ONLY', settings: DEFAULT_GET_ORDERS_SETTINGS, now: new Date(), correlationId: randomUUID(), causationId: null };
-    applied += (await dataSource.transaction((m) => store.applyBatch(m, scope, candidates, mappings))).created;
+    applied += (await importOrders.applyPage(applyOnlyScope(), candidates)).counts.created;
   }
   const applySeconds = Number(process.hrtime.bigint() - applyStart) / 1e9;
   const events = (await dataSource.query(`SELECT count(*) n FROM orders.outbox_events WHERE payload->>'connectionId' = 'APPLY-ONLY'`))[0].n;
@@ -185,8 +195,7 @@ async function main(): Promise<void> {
   const rerunStart = process.hrtime.bigint();
   for (const orders of pages) {
     const candidates = orders.map((o) => toOrderCandidate(o, template));
-    const scope = { tenantId: 'bench', connectionId: 'APPLY-ONLY', settings: DEFAULT_GET_ORDERS_SETTINGS, now: new Date(), correlationId: randomUUID(), causationId: null };
-    await dataSource.transaction((m) => store.applyBatch(m, scope, candidates, mappings));
+    await importOrders.applyPage(applyOnlyScope(), candidates);
   }
   const rerunSeconds = Number(process.hrtime.bigint() - rerunStart) / 1e9;
   say(`  re-reading the same ${applied} orders (nothing changed): ${(applied / rerunSeconds).toFixed(0)} orders/s`);

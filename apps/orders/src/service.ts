@@ -1,5 +1,6 @@
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
 import { migrations } from './database/migrations';
+import { ORDERS_SCHEMA } from './database/tables';
 import { OrderItemEntity } from './orders/entities/order-item.entity';
 import { OrderPiiEntity } from './orders/entities/order-pii.entity';
 import { OrderSettingsEntity } from './orders/entities/order-settings.entity';
@@ -13,7 +14,7 @@ import { SourceEntity } from './sources/source.entity';
 /** orders: its schema, entities and migrations. */
 export const ORDERS_SERVICE: ServiceDefinition = {
   name: 'orders',
-  schema: 'orders',
+  schema: ORDERS_SCHEMA,
   title: 'orders',
   description: 'Amazon orders: get orders, shipping mappings, cancellations, PII retention',
   entities: [

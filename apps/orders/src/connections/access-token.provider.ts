@@ -1,10 +1,12 @@
 import type { SpApiRegion } from '@amazon-channel/sp-api';
 
-/** What orders needs to call Amazon for one connection: a current access token and the seller account. */
+/** What orders needs to call Amazon for one connection: a current access token, the seller account and the connection's marketplace. */
 export interface ConnectionAccess {
   accessToken: string;
   sellingPartnerId: string;
   region: SpApiRegion;
+  /** The connection's marketplace: one authorization can back several connections (US and CA), one per marketplace. */
+  marketplaceId: string;
 }
 
 /**

@@ -43,7 +43,7 @@ describe('HttpAccessTokenProvider (auth-connections internal route)', () => {
   it('returns the cached token and seller account, and a new token after invalidate', async () => {
     const provider = new HttpAccessTokenProvider(baseUrl, INTERNAL);
     const first = await provider.forConnection('conn-a', 'tenant-a');
-    expect(first).toEqual({ accessToken: 'Atza|fake-token-1', sellingPartnerId: 'A1SELLER', region: 'EU' });
+    expect(first).toEqual({ accessToken: 'Atza|fake-token-1', sellingPartnerId: 'A1SELLER', region: 'EU', marketplaceId: 'A1PA6795UKMFR9' });
     expect(await provider.forConnection('conn-a')).toEqual(first);
     provider.invalidate('conn-a', first.accessToken);
     expect((await provider.forConnection('conn-a')).accessToken).toBe('Atza|fake-token-2');

@@ -18,7 +18,7 @@ export class HttpAccessTokenProvider implements AccessTokenProvider {
   async forConnection(connectionId: string, tenantId?: string): Promise<ConnectionAccess> {
     try {
       const grant = await this.client.get(connectionId, tenantId);
-      return { accessToken: grant.accessToken, sellingPartnerId: grant.sellingPartnerId, region: grant.region };
+      return { accessToken: grant.accessToken, sellingPartnerId: grant.sellingPartnerId, region: grant.region, marketplaceId: grant.marketplaceId };
     } catch (error) {
       if (!(error instanceof ConnectionAccessClientError)) throw error;
       throw new OrdersError(error.code === 'CONNECTION_NOT_FOUND' ? 'CONNECTION_NOT_FOUND' : 'CONNECTION_UNAVAILABLE', error.message, { connectionId });

@@ -7,6 +7,8 @@ export interface LwaConnection {
   refreshToken: string;
   sellingPartnerId: string;
   region: SpApiRegion;
+  /** The connection's marketplace (one authorization may back a connection per marketplace). */
+  marketplaceId: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export class LwaAccessTokenProvider implements AccessTokenProvider {
     const connection = this.connections.get(connectionId);
     if (!connection) throw new OrdersError('CONNECTION_NOT_FOUND', `Unknown connection ${connectionId}`);
     const accessToken = await new RefreshTokenAccessTokenProvider(this.lwa, this.cache, connection.refreshToken).getAccessToken();
-    return { accessToken, sellingPartnerId: connection.sellingPartnerId, region: connection.region };
+    return { accessToken, sellingPartnerId: connection.sellingPartnerId, region: connection.region, marketplaceId: connection.marketplaceId };
   }
 
   invalidate(connectionId: string, accessToken: string): void {

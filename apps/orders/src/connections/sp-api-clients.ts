@@ -1,5 +1,11 @@
 import { SpApiClientFactory, type RateLimitStore, type SpApiClient, type SpApiObserver } from '@amazon-channel/sp-api';
-import type { AccessTokenProvider } from './access-token.provider';
+import type { AccessTokenProvider, ConnectionAccess } from './access-token.provider';
+
+/** A client for a connection's seller account, with the account and marketplace it acts for. */
+export interface ConnectionClient {
+  client: SpApiClient;
+  account: Omit<ConnectionAccess, 'accessToken'>;
+}
 
 /**
  * SP-API clients per connection, sharing one transport and one rate limiter per process so every
@@ -18,13 +24,14 @@ export class SpApiClients {
   }
 
   /**
-   * A client for the seller account behind `connectionId`.
+   * A client for the seller account behind `connectionId`, with that account and the connection's marketplace.
    * @param tenantId - the tenant the caller acts for (a job's `tenantId`): another tenant's
    *   connection is refused as CONNECTION_NOT_FOUND.
    */
-  async forConnection(connectionId: string, tenantId?: string): Promise<SpApiClient> {
+  async forConnection(connectionId: string, tenantId?: string): Promise<ConnectionClient> {
     const first = await this.tokens.forConnection(connectionId, tenantId);
-    return this.factory.forSeller({
+    const account = { sellingPartnerId: first.sellingPartnerId, region: first.region, marketplaceId: first.marketplaceId };
+    const client = this.factory.forSeller({
       sellingPartnerId: first.sellingPartnerId,
       region: first.region,
       accessTokens: {
@@ -32,6 +39,7 @@ export class SpApiClients {
         invalidate: (token: string) => this.tokens.invalidate(connectionId, token),
       },
     });
+    return { client, account };
   }
 }
 

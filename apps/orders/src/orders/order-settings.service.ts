@@ -1,8 +1,7 @@
 import { compileTemplateFor, defaultTemplate, MappingTemplateError, type CompiledTemplate, type GetOrdersMappedRecord, type MappingTemplate } from '@amazon-channel/mapping';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DEFAULT_GET_ORDERS_SETTINGS, type GetOrdersSettings } from './domain/order-candidate';
-import { OrderSettingsEntity } from './entities/order-settings.entity';
+import { OrderSettingsRepository } from './order-settings.repository';
 import { OrdersError } from './orders.error';
 
 /** Settings of one connection plus its template (null = default). */
@@ -32,10 +31,10 @@ export function compileGetOrdersTemplate(settings: Pick<ConnectionOrderSettings,
 /** Per-connection get-orders settings, tenant-scoped. */
 @Injectable()
 export class OrderSettingsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly rows: OrderSettingsRepository) {}
 
   async get(tenantId: string, connectionId: string): Promise<ConnectionOrderSettings> {
-    const row = await this.dataSource.getRepository(OrderSettingsEntity).findOneBy({ tenantId, connectionId });
+    const row = await this.rows.find(tenantId, connectionId);
     if (!row) return { connectionId, ...DEFAULT_GET_ORDERS_SETTINGS, template: null };
     return {
       connectionId,
@@ -49,23 +48,20 @@ export class OrderSettingsService {
   }
 
   async put(tenantId: string, connectionId: string, input: Partial<Omit<ConnectionOrderSettings, 'connectionId'>>): Promise<ConnectionOrderSettings> {
-    const owner = await this.dataSource.getRepository(OrderSettingsEntity).findOneBy({ connectionId });
+    const owner = await this.rows.findByConnection(connectionId);
     if (owner && owner.tenantId !== tenantId) throw new OrdersError('CONNECTION_NOT_FOUND', `No connection ${connectionId}`);
     const next = { ...(await this.get(tenantId, connectionId)), ...input, connectionId };
     compileGetOrdersTemplate(next);
-    await this.dataSource.getRepository(OrderSettingsEntity).upsert(
-      {
-        tenantId,
-        connectionId,
-        productCode: next.productCode,
-        fulfillmentStatuses: next.fulfillmentStatuses,
-        fulfilledBy: next.fulfilledBy,
-        createdWithinDays: next.createdWithinDays,
-        keepPendingAsReservations: next.keepPendingAsReservations,
-        template: next.template,
-      },
-      ['connectionId'],
-    );
+    await this.rows.save({
+      tenantId,
+      connectionId,
+      productCode: next.productCode,
+      fulfillmentStatuses: next.fulfillmentStatuses,
+      fulfilledBy: next.fulfilledBy,
+      createdWithinDays: next.createdWithinDays,
+      keepPendingAsReservations: next.keepPendingAsReservations,
+      template: next.template,
+    });
     return next;
   }
 }

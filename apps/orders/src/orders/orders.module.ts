@@ -16,15 +16,22 @@ import { FIELD_CIPHER } from '../pii/pii-cipher';
 import { PiiRedactionJobHandler } from '../pii/pii-redaction.job-handler';
 import { PiiRedactionRepository } from '../pii/pii-redaction.repository';
 import { PiiService } from '../pii/pii.service';
+import { HELD_ORDERS_RELEASE } from '../shipping-mappings/held-orders.port';
+import { ShippingMappingsRepository } from '../shipping-mappings/shipping-mappings.repository';
 import { ShippingMappingsService } from '../shipping-mappings/shipping-mappings.service';
 import { SourcesController } from '../sources/sources.controller';
+import { SourcesRepository } from '../sources/sources.repository';
 import { SourcesService } from '../sources/sources.service';
 import { ConnectionSettingsController } from './connection-settings.controller';
 import { GetOrdersJobHandler } from './get-orders/get-orders.job-handler';
+import { ImportOrdersUseCase } from './get-orders/import-orders.use-case';
+import { OrderSettingsRepository } from './order-settings.repository';
 import { OrderSettingsService } from './order-settings.service';
 import { OrdersErrorFilter } from './orders-error.filter';
 import { OrdersQueryService } from './orders-query.service';
 import { OrdersController } from './orders.controller';
+import { OrdersRepository } from './orders.repository';
+import { ReleaseHeldOrders } from './release-held-orders';
 
 /** Ports a test or the embedded launcher may replace. */
 export interface OrdersPorts {
@@ -55,6 +62,14 @@ export class OrdersModule {
         inject: [ACCESS_TOKEN_PROVIDER, DataSource],
       },
       { provide: APP_FILTER, useClass: OrdersErrorFilter },
+      OrdersRepository,
+      OrderSettingsRepository,
+      ShippingMappingsRepository,
+      SourcesRepository,
+      ImportOrdersUseCase,
+      ReleaseHeldOrders,
+      // Shipping mappings release held orders through this port, so they never import orders.
+      { provide: HELD_ORDERS_RELEASE, useExisting: ReleaseHeldOrders },
       OrderSettingsService,
       OrdersQueryService,
       ShippingMappingsService,

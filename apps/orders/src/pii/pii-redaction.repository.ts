@@ -3,7 +3,7 @@ import { appendToOutbox } from '@amazon-channel/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { T } from '../orders/order-import.store';
+import { T } from '../database/tables';
 import type { RedactionScope } from './domain/redaction-scope';
 
 /** What one batch needs to know about the run that erases it. */

@@ -119,6 +119,10 @@ export interface SearchOrdersParams {
   lastUpdatedAfter?: string;
   lastUpdatedBefore?: string;
   fulfillmentStatuses?: OrderFulfillmentStatus[];
+  /**
+   * Orders of these marketplaces only (at most 50). Without it Amazon answers with the orders of
+   * every marketplace of the authorization, so a connection per marketplace must set it.
+   */
   marketplaceIds?: string[];
   fulfilledBy?: ('MERCHANT' | 'AMAZON')[];
   maxResultsPerPage?: number;

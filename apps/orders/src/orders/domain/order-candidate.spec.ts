@@ -2,7 +2,7 @@ import type { Order } from '@amazon-channel/sp-api';
 import { compileGetOrdersTemplate } from '../order-settings.service';
 import { toMinorUnits } from './money';
 import { toOrderCandidate } from './order-candidate';
-import { normaliseServiceLevel } from './service-level';
+import { normaliseServiceLevel } from '../../shipping-mappings/domain/service-level';
 
 function order(overrides: Partial<Order> = {}): Order {
   return {
@@ -50,6 +50,32 @@ describe('toOrderCandidate (default get-orders template)', () => {
     expect(problem?.reason).toBe('MALFORMED_ADDRESS');
     // The reason names the missing parts, never the buyer's values.
     expect(problem?.detail).not.toContain('usa');
+  });
+
+  it('removes NUL characters Amazon sent and holds the order as INVALID_TEXT naming the field, not the value', () => {
+    const nul = order({ orderItems: [{ orderItemId: '10000000000004', quantityOrdered: 1, product: { sellerSku: 'SKU\u0000-9', title: 'Mug\u0000' } }] });
+    const c = toOrderCandidate(nul, sku);
+    expect(c.problem).toEqual({ reason: 'INVALID_TEXT', detail: 'Amazon sent a NUL character in lines[0].sku, lines[0].productCode, lines[0].title' });
+    expect(c.lines[0]).toMatchObject({ sku: 'SKU-9', title: 'Mug' });
+    // In buyer data a NUL is removed without holding the order.
+    const inName = toOrderCandidate(order({ buyer: { buyerName: 'Test\u0000Buyer' } }), sku);
+    expect(inName).toMatchObject({ problem: null, pii: { buyerName: 'TestBuyer' } });
+  });
+
+  it.each([
+    ['a currency that is not ISO 4217', { proceeds: { grandTotal: { amount: '25.97', currencyCode: '€€€' } } }, 'UNKNOWN_CURRENCY'],
+    ['a negative total', { proceeds: { grandTotal: { amount: '-500.00', currencyCode: 'USD' } } }, 'ABSURD_PRICE'],
+    ['an absurd total', { proceeds: { grandTotal: { amount: '99999999.00', currencyCode: 'USD' } } }, 'ABSURD_PRICE'],
+    [
+      'a negative unit price',
+      { orderItems: [{ orderItemId: '10000000000005', quantityOrdered: 1, product: { sellerSku: 'SKU-1', price: { unitPrice: { amount: '-5.00', currencyCode: 'USD' } } } }] },
+      'ABSURD_PRICE',
+    ],
+    ['a negative quantity', { orderItems: [{ orderItemId: '10000000000006', quantityOrdered: -2, product: { sellerSku: 'SKU-1' } }] }, 'ABSURD_QUANTITY'],
+  ] as Array<[string, Partial<Order>, string]>)('holds an order with %s', (_name, overrides, reason) => {
+    const problem = toOrderCandidate(order(overrides), sku).problem;
+    expect(problem?.reason).toBe(reason);
+    expect(problem?.detail).not.toMatch(/€/);
   });
 
   it('counts every unshipped unit of a cancelled order as cancelled', () => {

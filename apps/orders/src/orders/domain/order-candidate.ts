@@ -1,7 +1,7 @@
 import type { CompiledTemplate, GetOrdersMappedRecord } from '@amazon-channel/mapping';
 import { findMarketplace, type Order } from '@amazon-channel/sp-api';
 import { toMinorUnits } from './money';
-import { normaliseServiceLevel } from './service-level';
+import { normaliseServiceLevel } from '../../shipping-mappings/domain/service-level';
 
 /** Per-connection get-orders settings (defaults: unshipped + partially shipped, merchant, 7 days, SKU). */
 export interface GetOrdersSettings {
@@ -46,9 +46,22 @@ export interface CandidatePii {
 
 /** Why an order cannot be imported as it is; it is held with this reason. */
 export interface OrderProblem {
-  reason: 'UNKNOWN_MARKETPLACE' | 'LINE_WITHOUT_SKU' | 'ABSURD_QUANTITY' | 'MALFORMED_ADDRESS' | 'MAPPING_FAILED' | 'NO_LINES';
+  reason: OrderProblemReason;
+  /** Names fields and codes only, never a value Amazon sent (it may be a buyer's). */
   detail: string;
 }
+
+/** The hold reasons of orders whose data from Amazon cannot be imported as it is. */
+export type OrderProblemReason =
+  | 'INVALID_TEXT'
+  | 'UNKNOWN_MARKETPLACE'
+  | 'NO_LINES'
+  | 'LINE_WITHOUT_SKU'
+  | 'ABSURD_QUANTITY'
+  | 'ABSURD_PRICE'
+  | 'UNKNOWN_CURRENCY'
+  | 'MALFORMED_ADDRESS'
+  | 'MAPPING_FAILED';
 
 /** An Amazon order turned into the platform's shape by the get-orders template, not yet stored. */
 export interface OrderCandidate {
@@ -71,6 +84,20 @@ export interface OrderCandidate {
 
 /** Above this a line quantity is treated as a data error, not an order (Amazon caps quantities far lower). */
 export const MAX_LINE_QUANTITY = 10_000;
+
+/**
+ * Above this an amount (in minor units: 100,000,000 is one million dollars or a hundred million
+ * yen) is treated as a data error rather than a sale.
+ */
+export const MAX_AMOUNT_MINOR = 100_000_000;
+
+/** ISO 4217 codes as the runtime's ICU knows them. */
+const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
+
+/** Whether `code` is an ISO 4217 currency code. */
+export function isIsoCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && ISO_4217.has(code);
+}
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null);
 const date = (value: string | undefined | null): Date | null => {
@@ -154,9 +181,42 @@ export function toOrderCandidate(order: Order, template: CompiledTemplate<GetOrd
     },
     problem: null,
   };
-  candidate.problem = findProblem(candidate, // Codes and field names only: a message could quote a buyer's value.
-    result.errors.map((e) => `${e.field}${e.line !== undefined ? `[${e.line}]` : ''}: ${e.code}`));
+  // PostgreSQL text cannot hold NUL: the characters go, and the order is held saying where they were.
+  const nulFields = scrubNul(candidate);
+  candidate.problem = nulFields.length
+    ? { reason: 'INVALID_TEXT', detail: `Amazon sent a NUL character in ${nulFields.slice(0, 5).join(', ')}` }
+    : findProblem(
+        candidate,
+        // Codes and field names only: a message could quote a buyer's value.
+        result.errors.map((e) => `${e.field}${e.line !== undefined ? `[${e.line}]` : ''}: ${e.code}`),
+      );
   return candidate;
+}
+
+/**
+ * Removes NUL characters from every text of the candidate, in place.
+ * @returns the stored (non-PII) fields that held one (e.g. `lines[0].sku`).
+ */
+function scrubNul(candidate: OrderCandidate): string[] {
+  const fields: string[] = [];
+  const scrub = <K extends string>(target: Partial<Record<K, string | null>>, key: K, name: string): void => {
+    const value = target[key];
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      target[key] = value.replaceAll('\u0000', '') as never;
+      fields.push(name);
+    }
+  };
+  for (const key of ['amazonOrderId', 'marketplaceId', 'amazonStatus', 'fulfilledBy', 'serviceLevel', 'shippingText', 'currency'] as const) scrub(candidate, key, key);
+  candidate.lines.forEach((line, index) => {
+    for (const key of ['orderItemId', 'sku', 'asin', 'productCode', 'title', 'currency'] as const) scrub(line, key, `lines[${index}].${key}`);
+  });
+  const stored = fields.length;
+  // Buyer data is stored encrypted, where a NUL is harmless, but it is fingerprinted and printed
+  // on labels: it is cleaned too, without holding the order for it.
+  for (const key of ['buyerName', 'buyerEmail', 'shippingName', 'shippingPhone'] as const) scrub(candidate.pii, key, key);
+  const address = candidate.pii.shippingAddress;
+  if (address) for (const key of Object.keys(address)) scrub(address, key, key);
+  return fields.slice(0, stored);
 }
 
 function findProblem(candidate: OrderCandidate, mappingErrors: string[]): OrderProblem | null {
@@ -166,6 +226,11 @@ function findProblem(candidate: OrderCandidate, mappingErrors: string[]): OrderP
   if (noSku) return { reason: 'LINE_WITHOUT_SKU', detail: `Order item ${noSku.orderItemId} has no seller SKU` };
   const absurd = candidate.lines.find((line) => !Number.isInteger(line.quantityOrdered) || line.quantityOrdered < 0 || line.quantityOrdered > MAX_LINE_QUANTITY);
   if (absurd) return { reason: 'ABSURD_QUANTITY', detail: `Order item ${absurd.orderItemId} has quantity ${absurd.quantityOrdered} (allowed 0-${MAX_LINE_QUANTITY})` };
+  const badCurrency = [candidate.currency, ...candidate.lines.map((line) => line.currency)].find((code) => code !== null && !isIsoCurrency(code));
+  if (badCurrency !== undefined) return { reason: 'UNKNOWN_CURRENCY', detail: 'The order carries a currency code that is not ISO 4217' };
+  const amounts: Array<[string, number | null]> = [['total', candidate.totalMinor], ...candidate.lines.map((line, index): [string, number | null] => [`lines[${index}].unitPrice`, line.unitPriceMinor])];
+  const absurdAmount = amounts.find(([, minor]) => minor !== null && (!Number.isSafeInteger(minor) || minor < 0 || minor > MAX_AMOUNT_MINOR));
+  if (absurdAmount) return { reason: 'ABSURD_PRICE', detail: `${absurdAmount[0]} is ${absurdAmount[1]} minor units (allowed 0-${MAX_AMOUNT_MINOR})` };
   // A merchant-fulfilled order must be deliverable; Amazon-fulfilled ones carry no address to check.
   if (candidate.fulfilledBy !== 'AMAZON' && candidate.pii.shippingAddress) {
     const a = candidate.pii.shippingAddress;

@@ -2,14 +2,21 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 
 /**
  * Where an Amazon order stands in the platform: `IMPORTED` (announced with OrderImported), `HELD`
- * (kept with a reason, never dropped; released when the reason goes away) or `RESERVED` (a PENDING
- * order kept as a reservation without PII, promoted when Amazon moves it to UNSHIPPED).
+ * (kept with a reason, never dropped; released when the reason goes away), `RESERVED` (a PENDING
+ * order kept as a reservation without PII, promoted when Amazon moves it to UNSHIPPED) or
+ * `CANCELLED` (cancelled at Amazon while held or reserved: never imported, never announced).
  */
-export type OrderState = 'IMPORTED' | 'HELD' | 'RESERVED';
+export type OrderState = 'IMPORTED' | 'HELD' | 'RESERVED' | 'CANCELLED';
 
-/** An Amazon order of one connection; `(connectionId, amazonOrderId)` is unique, so re-imports update. */
+/**
+ * An Amazon order of one seller account. Its identity is the seller account (selling partner id +
+ * region) and the AmazonOrderId: two connections of one seller (US and CA on one authorization)
+ * can never hold the same order twice. Rows stored before the seller account was recorded have
+ * null there and are matched by `(connectionId, amazonOrderId)`, which stays unique.
+ */
 @Entity({ name: 'orders' })
 @Index('orders_connection_amazon_order_uq', ['connectionId', 'amazonOrderId'], { unique: true })
+@Index('orders_seller_amazon_order_uq', ['sellingPartnerId', 'region', 'amazonOrderId'], { unique: true })
 @Index('orders_tenant_purchased_idx', ['tenantId', 'purchasedAt'])
 @Index('orders_redaction_idx', ['connectionId', 'shippedAt'], { where: 'pii_redacted_at IS NULL' })
 export class OrderEntity {
@@ -25,6 +32,14 @@ export class OrderEntity {
   @Column('text')
   amazonOrderId!: string;
 
+  /** The seller account the order belongs to (from the connection's access grant); null on rows stored before it was recorded. */
+  @Column('text', { nullable: true })
+  sellingPartnerId!: string | null;
+
+  /** SP-API region of the seller account (NA, EU, FE). */
+  @Column('text', { nullable: true })
+  region!: string | null;
+
   @Column('text')
   marketplaceId!: string;
 
@@ -35,7 +50,7 @@ export class OrderEntity {
   @Column('text')
   state!: OrderState;
 
-  /** Why the order is held (`MISSING_SHIPPING_MAPPING`, `UNKNOWN_MARKETPLACE`, ...). */
+  /** Why the order is held (`MISSING_SHIPPING_MAPPING`, `UNKNOWN_MARKETPLACE`, `INVALID_TEXT`, `ABSURD_PRICE`, ...). */
   @Column('text', { nullable: true })
   holdReason!: string | null;
 

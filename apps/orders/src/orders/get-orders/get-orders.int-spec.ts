@@ -1,160 +1,13 @@
-import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
-import { JobEntity, type JobContext, type RunningService } from '@amazon-channel/platform-service';
-import { createTestDatabase, kafkaBrokers, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
-import { SignJWT } from 'jose';
-import { createSecretKey, randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
-import { startOrders } from '../../bootstrap';
-import type { Clock } from '../../clock/clock';
-import { LwaAccessTokenProvider } from '../../connections/lwa-access-token.provider';
-import { ORDERS_SERVICE } from '../../service';
-import { setTimeout as delay } from 'node:timers/promises';
-import { PiiRedactionJobHandler } from '../../pii/pii-redaction.job-handler';
-import { GetOrdersJobHandler } from './get-orders.job-handler';
+import { JobEntity } from '@amazon-channel/platform-service';
 import type { Order } from '@amazon-channel/sp-api';
-import type { FieldCipher } from '@amazon-channel/platform-persistence';
-import { ADDRESS_FINGERPRINT, type AddressFingerprint } from '../../pii/address-fingerprint';
-import { FIELD_CIPHER } from '../../pii/pii-cipher';
+import { setTimeout as delay } from 'node:timers/promises';
+import { v7 as uuidv7 } from 'uuid';
+import { PiiRedactionJobHandler } from '../../pii/pii-redaction.job-handler';
+import { startOrdersHarness, type OrdersHarness } from '../../testing/orders-harness';
 import { DEFAULT_GET_ORDERS_SETTINGS, toOrderCandidate } from '../domain/order-candidate';
-import { OrderImportStore } from '../order-import.store';
 import { compileGetOrdersTemplate } from '../order-settings.service';
-
-const JWT_SECRET = 'orders-test-jwt-secret-orders-test-jwt-secret';
-
-/** A clock tests can move forward. */
-class TestClock implements Clock {
-  offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advanceDays(days: number): void {
-    this.offsetMs += days * 86_400_000;
-  }
-}
-
-/** The orders service booted in-process on a fresh database, Kafka and a sandbox, with captured logs. */
-interface OrdersHarness {
-  service: RunningService;
-  sandbox: SandboxHandle;
-  database: TestDatabase;
-  dataSource: DataSource;
-  tokens: LwaAccessTokenProvider;
-  clock: TestClock;
-  logs: () => string;
-  token(tenantId: string): Promise<string>;
-  http(tenantId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
-  /** A sandbox seller with no seeded orders, registered as connection `connectionId`. */
-  seller(connectionId: string): Promise<string>;
-  /** A job context for running a handler directly; checkpoints are recorded (and may throw to simulate a crash). */
-  context(tenantId: string, connectionId: string, operation: 'get-orders' | 'pii-redaction', job?: Partial<JobEntity>, onCheckpoint?: (p: unknown) => void): { context: JobContext; checkpoints: Array<Record<string, any>> };
-  close(): Promise<void>;
-}
-
-/** Boots the harness (about 5 s). */
-async function startOrdersHarness(name: string, env: Record<string, string> = {}): Promise<OrdersHarness> {
-  const sandbox = await startSandbox();
-  const database = await createTestDatabase(name);
-  const migrator = createServiceDataSource({ url: database.url, ...ORDERS_SERVICE });
-  await runServiceMigrations(migrator);
-  await migrator.destroy();
-  const tokens = new LwaAccessTokenProvider(sandbox.lwaTokenUrl, { clientId: sandbox.app.clientId, clientSecret: sandbox.app.clientSecret });
-  const clock = new TestClock();
-  let captured = '';
-  const logStream = new PassThrough();
-  logStream.on('data', (chunk: Buffer) => {
-    captured += chunk.toString('utf8');
-  });
-  const service = await startOrders(
-    {
-      PORT: '0',
-      DATABASE_URL: database.url,
-      BUS_DRIVER: 'kafka',
-      KAFKA_BROKERS: await kafkaBrokers(),
-      CONSUMER_GROUP_PREFIX: `orders-test-${randomBytes(4).toString('hex')}-`,
-      AUTH_JWT_SECRET: JWT_SECRET,
-      INTERNAL_API_TOKEN: 'orders-test-internal-token-0000000000000001',
-      FIELD_ENCRYPTION_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-      SP_API_ENDPOINT: sandbox.baseUrl,
-      LOG_LEVEL: 'info',
-      JOBS_POLL_MS: '100',
-      OUTBOX_POLL_MS: '50',
-      ...env,
-    },
-    logStream,
-    { accessTokens: tokens, clock },
-  );
-  await service.connected;
-  const dataSource = service.app.get(DataSource);
-  const token = (tenantId: string) =>
-    new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user-of-${tenantId}`).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
-  let sellers = 0;
-  return {
-    service,
-    sandbox,
-    database,
-    dataSource,
-    tokens,
-    clock,
-    logs: () => captured,
-    token,
-    async http(tenantId, method, path, body) {
-      const res = await fetch(`${service.url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${await token(tenantId)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-    async seller(connectionId) {
-      const sellingPartnerId = `A9ORD${Date.now().toString(36).toUpperCase().slice(-6)}${String(++sellers).padStart(3, '0')}`;
-      const created = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], orderCount: 0, listingCount: 25 });
-      tokens.add(connectionId, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA' });
-      return sellingPartnerId;
-    },
-    context(tenantId, connectionId, operation, job = {}, onCheckpoint) {
-      const checkpoints: Array<Record<string, any>> = [];
-      const entity = {
-        id: uuidv7(),
-        tenantId,
-        connectionId,
-        operation,
-        trigger: 'API',
-        status: 'RUNNING',
-        settings: {},
-        step: null,
-        cursor: null,
-        counts: {},
-        failureReason: null,
-        requestedAt: new Date(),
-        startedAt: new Date(),
-        finishedAt: null,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-        ...job,
-      } as JobEntity;
-      return {
-        checkpoints,
-        context: {
-          job: entity,
-          signal: new AbortController().signal,
-          checkpoint: async (progress) => {
-            checkpoints.push(progress);
-            onCheckpoint?.(progress);
-          },
-        },
-      };
-    },
-    async close() {
-      await service.close().catch(() => undefined);
-      await sandbox.stop();
-      await database.drop();
-    },
-  };
-}
-
+import { GetOrdersJobHandler } from './get-orders.job-handler';
+import { ImportOrdersUseCase } from './import-orders.use-case';
 
 const TENANT = 'tenant-orders';
 const OTHER_TENANT = 'tenant-other';
@@ -371,11 +224,20 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     // (every included dataset, as searchOrders renders it) without its second line, one minute later.
     const [kept1, gone, kept2] = order.orderItems;
     const later: Order = { ...order, orderItems: [kept1, kept2], lastUpdatedTime: new Date(Date.parse(order.lastUpdatedTime as string) + 60_000).toISOString() };
-    const store = new OrderImportStore(h.service.app.get<FieldCipher>(FIELD_CIPHER), h.service.app.get<AddressFingerprint>(ADDRESS_FINGERPRINT));
-    const scope = { tenantId: TENANT, connectionId: conn, settings: DEFAULT_GET_ORDERS_SETTINGS, now: h.clock.now(), correlationId: uuidv7(), causationId: null };
-    const mappings = [{ channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' }];
+    const importOrders = h.service.app.get(ImportOrdersUseCase);
+    const scope = {
+      tenantId: TENANT,
+      connectionId: conn,
+      account: { sellingPartnerId: seller, region: 'NA' },
+      connectionMarketplaceId: 'ATVPDKIKX0DER',
+      settings: DEFAULT_GET_ORDERS_SETTINGS,
+      mappings: [{ channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' }],
+      now: h.clock.now(),
+      correlationId: uuidv7(),
+      causationId: null,
+    };
     const candidate = toOrderCandidate(later, compileGetOrdersTemplate({ template: null, productCode: 'SKU' }));
-    expect(await h.dataSource.transaction((m) => store.applyBatch(m, scope, [candidate], mappings))).toMatchObject({ updated: 1, cancelled: 0 });
+    expect((await importOrders.applyPage(scope, [candidate])).counts).toMatchObject({ updated: 1, cancelled: 0 });
 
     const lines = (await h.http(TENANT, 'GET', `/orders/${id}`)).body.items as Array<{ orderItemId: string }>;
     expect(lines.map((l) => l.orderItemId).sort()).toEqual([kept1.orderItemId, kept2.orderItemId].sort());
@@ -383,7 +245,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect((await events('orders.order-updated', conn)).map((e) => e.data)).toEqual([expect.objectContaining({ amazonOrderId: order.orderId, changes: ['lines'] })]);
     expect(await events('orders.order-cancelled', conn)).toHaveLength(0);
     // The same version read again changes nothing.
-    expect(await h.dataSource.transaction((m) => store.applyBatch(m, scope, [candidate], mappings))).toMatchObject({ updated: 0, unchanged: 1 });
+    expect((await importOrders.applyPage(scope, [candidate])).counts).toMatchObject({ updated: 0, unchanged: 1 });
     expect(await events('orders.order-updated', conn)).toHaveLength(1);
   });
 

@@ -1,20 +1,18 @@
 import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
 import type { OrderIncludedData } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { SP_API_CLIENTS, type SpApiClients } from '../../connections/sp-api-clients';
 import { ORDERS_OPTIONS, type OrdersOptions } from '../../orders-options';
+import { ShippingMappingsRepository } from '../../shipping-mappings/shipping-mappings.repository';
+import { emptyCounts, type BatchCounts } from '../domain/import-counts';
 import { toOrderCandidate } from '../domain/order-candidate';
-import { fallbackIfOutOfOrder, isRunFinished, nextGetOrdersPage, type GetOrdersCursor } from './get-orders.cursor';
-import { orderSettingsBody } from '../dto/orders.dto';
-import { OrderSyncStateEntity } from '../entities/order-sync-state.entity';
-import { ShippingMappingEntity } from '../../shipping-mappings/shipping-mapping.entity';
-import { emptyCounts, OrderImportStore, type BatchCounts } from '../order-import.store';
+import { orderSettingsFields } from '../dto/orders.dto';
 import { compileGetOrdersTemplate, OrderSettingsService } from '../order-settings.service';
-import { ADDRESS_FINGERPRINT, type AddressFingerprint } from '../../pii/address-fingerprint';
-import { FIELD_CIPHER } from '../../pii/pii-cipher';
-import type { FieldCipher } from '@amazon-channel/platform-persistence';
+import { storeFailure } from '../orders.error';
+import { OrdersRepository } from '../orders.repository';
+import { fallbackIfOutOfOrder, isRunFinished, nextGetOrdersPage, type GetOrdersCursor } from './get-orders.cursor';
+import { ImportOrdersUseCase, type OrderIssue } from './import-orders.use-case';
 
 /**
  * Every dataset the import reads, so no per-order getOrder calls are needed: buyer and address
@@ -22,50 +20,75 @@ import type { FieldCipher } from '@amazon-channel/platform-persistence';
  */
 export const GET_ORDERS_INCLUDED_DATA: OrderIncludedData[] = ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PACKAGES', 'CANCELLATION'];
 
+/** At most this many held or unstored orders are named in a run's summary. */
+const ISSUES_IN_SUMMARY = 20;
+
 /**
- * Get Orders: reads Amazon's order changes since the connection's cursor (minus an overlap
- * window) with searchOrders, one page of 100 at a time, and applies each page in one transaction
- * with its events. Statuses are filtered here, not at Amazon, because the same read must also see
- * imported orders that shipped or were cancelled. Pages after the first are asked by update time
- * where that is safe (see nextGetOrdersPage). Resumes from the last applied page after a crash;
- * applying a page twice changes nothing.
+ * Get Orders: reads Amazon's order changes of the connection's marketplace since the connection's
+ * cursor (minus an overlap window) with searchOrders, one page of 100 at a time, and applies each
+ * page with {@link ImportOrdersUseCase}. Statuses are filtered there, not at Amazon, because the
+ * same read must also see imported orders that shipped or were cancelled. Pages after the first
+ * are asked by update time where that is safe (see nextGetOrdersPage). Resumes from the last
+ * applied page after a crash; applying a page twice changes nothing.
  */
 @Injectable()
 export class GetOrdersJobHandler implements JobHandler {
   readonly operation = 'get-orders' as const;
   private readonly log = new Logger('GetOrders');
-  private readonly store: OrderImportStore;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly importOrders: ImportOrdersUseCase,
+    private readonly orders: OrdersRepository,
+    private readonly mappings: ShippingMappingsRepository,
     private readonly settings: OrderSettingsService,
     @Inject(SP_API_CLIENTS) private readonly clients: SpApiClients,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ORDERS_OPTIONS) private readonly options: OrdersOptions,
-    @Inject(FIELD_CIPHER) cipher: FieldCipher,
-    @Inject(ADDRESS_FINGERPRINT) fingerprint: AddressFingerprint,
-  ) {
-    this.store = new OrderImportStore(cipher, fingerprint);
+  ) {}
+
+  /** Runs the job; a database failure ends it with its SQLSTATE only, never the database's text (which can quote Amazon's data). */
+  async run(context: JobContext): Promise<JobResult> {
+    try {
+      return await this.read(context);
+    } catch (error) {
+      throw storeFailure(error);
+    }
   }
 
-  async run(context: JobContext): Promise<JobResult> {
+  private async read(context: JobContext): Promise<JobResult> {
     const { job } = context;
     // A run may narrow or widen the connection's settings (e.g. a one-off 30-day window).
-    const overrides = orderSettingsBody.omit({ template: true }).safeParse(job.settings ?? {});
+    const overrides = orderSettingsFields.omit({ template: true }).safeParse(job.settings ?? {});
     const settings = { ...(await this.settings.get(job.tenantId, job.connectionId)), ...(overrides.success ? overrides.data : {}) };
     const template = compileGetOrdersTemplate(settings);
-    const client = await this.clients.forConnection(job.connectionId, job.tenantId);
+    const { client, account } = await this.clients.forConnection(job.connectionId, job.tenantId);
     const counts: BatchCounts & { pages: number } = { ...emptyCounts(), ...(job.counts as Partial<BatchCounts>), pages: 0 };
-    let cursor = (job.cursor as GetOrdersCursor | null) ?? (await this.startCursor(job.connectionId, settings.createdWithinDays, settings.fulfilledBy));
+    const issues: OrderIssue[] = [];
+    const saved = job.cursor as GetOrdersCursor | null;
+    // A cursor saved before reads were limited to the connection's marketplace starts over (applying a page twice changes nothing).
+    let cursor: GetOrdersCursor = saved?.query.marketplaceIds ? saved : await this.startCursor(job.tenantId, job.connectionId, account.marketplaceId, settings.createdWithinDays, settings.fulfilledBy);
     counts.pages = cursor.pages;
-    const mappings = await this.dataSource.getRepository(ShippingMappingEntity).findBy({ connectionId: job.connectionId, tenantId: job.tenantId });
+    const mappings = await this.mappings.facts(job.tenantId, job.connectionId);
     while (!isRunFinished(cursor)) {
       context.signal.throwIfAborted();
       const page = await client.orders.searchOrders({ ...cursor.query, ...(cursor.paginationToken ? { paginationToken: cursor.paginationToken } : {}) }, { priority: 'bulk', signal: context.signal });
       const candidates = page.data.orders.map((order) => toOrderCandidate(order, template));
-      const scope = { tenantId: job.tenantId, connectionId: job.connectionId, settings, now: this.clock.now(), correlationId: job.id, causationId: job.id };
-      const batch = await this.dataSource.transaction((manager) => this.store.applyBatch(manager, scope, candidates, mappings));
-      for (const [key, value] of Object.entries(batch)) counts[key as keyof BatchCounts] += value;
+      const applied = await this.importOrders.applyPage(
+        {
+          tenantId: job.tenantId,
+          connectionId: job.connectionId,
+          account: { sellingPartnerId: account.sellingPartnerId, region: account.region },
+          connectionMarketplaceId: account.marketplaceId,
+          settings,
+          mappings,
+          now: this.clock.now(),
+          correlationId: job.id,
+          causationId: job.id,
+        },
+        candidates,
+      );
+      for (const [key, value] of Object.entries(applied.counts)) counts[key as keyof BatchCounts] += value;
+      issues.push(...applied.issues);
       // The earliest "read until" of the run: later pages may report a later one.
       const readUntil = cursor.readUntil ?? page.data.lastUpdatedBefore ?? null;
       const fallback = fallbackIfOutOfOrder(cursor, page.data.orders);
@@ -74,27 +97,22 @@ export class GetOrdersJobHandler implements JobHandler {
       counts.pages = cursor.pages;
       await context.checkpoint({ step: 'page-applied', cursor: cursor as unknown as Record<string, unknown>, counts, done: counts.created + counts.updated + counts.unchanged, total: null });
     }
-    if (cursor.readUntil) await this.saveReadUntil(job.tenantId, job.connectionId, new Date(cursor.readUntil));
-    const held = counts.held;
-    this.log.log(`get-orders ${job.id} for ${job.connectionId}: ${counts.created} new, ${counts.updated} updated, ${held} held, ${counts.pages} page(s)`);
-    return {
-      outcome: 'SUCCEEDED',
-      counts,
-      summary:
-        `${counts.created} new order(s) (${held} held, ${counts.reserved} reserved), ${counts.released} released, ${counts.updated} updated, ` +
-        `${counts.cancelled} cancellation(s); skipped: ${counts.skipped_status} by status, ${counts.skipped_created_window} outside the created window, ` +
-        `${counts.skipped_fulfilled_by} by fulfilment channel; ${counts.pages} page(s) read.`,
-    };
+    if (cursor.readUntil) await this.orders.saveReadUntil(job.tenantId, job.connectionId, new Date(cursor.readUntil), this.clock.now());
+    this.log.log(`get-orders ${job.id} for ${job.connectionId}: ${counts.created} new, ${counts.updated} updated, ${counts.held} held, ${counts.failed} not stored, ${counts.pages} page(s)`);
+    return { outcome: 'SUCCEEDED', counts, summary: summarise(counts, issues) };
   }
 
-  private async startCursor(connectionId: string, createdWithinDays: number, fulfilledBy: string[]): Promise<GetOrdersCursor> {
-    const state = await this.dataSource.getRepository(OrderSyncStateEntity).findOneBy({ connectionId });
+  private async startCursor(tenantId: string, connectionId: string, marketplaceId: string, createdWithinDays: number, fulfilledBy: string[]): Promise<GetOrdersCursor> {
+    const state = await this.orders.syncState(tenantId, connectionId);
     const now = this.clock.now().getTime();
     // First run: everything updated within the created-within window (older orders cannot qualify).
     const after = state ? state.readUntil.getTime() - this.options.overlapMinutes * 60_000 : now - createdWithinDays * 86_400_000;
     return {
       query: {
         lastUpdatedAfter: new Date(after).toISOString(),
+        // Only the connection's marketplace: a seller's US and CA connections share one authorization,
+        // and each must read its own orders, as Amazon otherwise returns every marketplace's.
+        marketplaceIds: [marketplaceId],
         fulfilledBy: fulfilledBy as Array<'MERCHANT' | 'AMAZON'>,
         maxResultsPerPage: 100,
         includedData: GET_ORDERS_INCLUDED_DATA,
@@ -104,13 +122,17 @@ export class GetOrdersJobHandler implements JobHandler {
       pages: 0,
     };
   }
+}
 
-  private async saveReadUntil(tenantId: string, connectionId: string, readUntil: Date): Promise<void> {
-    // Never move the cursor back (a slower concurrent run finishing last).
-    await this.dataSource.query(
-      `INSERT INTO "orders"."order_sync_state" (connection_id, tenant_id, read_until, last_run_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (connection_id) DO UPDATE SET read_until = GREATEST(order_sync_state.read_until, EXCLUDED.read_until), last_run_at = EXCLUDED.last_run_at, updated_at = now()`,
-      [connectionId, tenantId, readUntil, this.clock.now()],
-    );
-  }
+/** The seller-readable result: counts, and the orders held for bad data or left out, by id and code (never a value). */
+function summarise(counts: BatchCounts & { pages: number }, issues: readonly OrderIssue[]): string {
+  const named = issues.slice(0, ISSUES_IN_SUMMARY).map((i) => `${i.amazonOrderId} (${i.reason})`);
+  const more = issues.length > named.length ? ` and ${issues.length - named.length} more` : '';
+  return (
+    `${counts.created} new order(s) (${counts.held} held, ${counts.reserved} reserved), ${counts.released} released, ${counts.updated} updated, ` +
+    `${counts.cancelled} cancellation(s), ${counts.cancelled_before_import} cancelled before import; skipped: ${counts.skipped_status} by status, ` +
+    `${counts.skipped_created_window} outside the created window, ${counts.skipped_fulfilled_by} by fulfilment channel, ${counts.skipped_other_marketplace} of another marketplace; ` +
+    `${counts.pages} page(s) read.` +
+    (counts.held_invalid_data || counts.failed ? ` Bad data from Amazon: ${counts.held_invalid_data} order(s) held, ${counts.failed} not stored: ${named.join(', ')}${more}.` : '')
+  );
 }
