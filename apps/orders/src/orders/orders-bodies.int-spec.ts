@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { startOrdersHarness, type OrdersHarness } from '../testing/orders-harness';
 
 const TENANT = 'tenant-bodies';
+const CONNECTION = uuidv7();
 jest.setTimeout(120_000);
 
 /** Orders' request bodies: what the platform would store wrong is a coded 400 naming the field. */
@@ -26,7 +27,7 @@ describe('orders routes refuse bad bodies with 400 INVALID_REQUEST naming the fi
   };
 
   it('order settings: a template setting a negative price, an absurd quantity or a currency that is not ISO 4217; unknown statuses, days and fields', async () => {
-    const path = '/connections/conn-bodies/order-settings';
+    const path = `/connections/${CONNECTION}/order-settings`;
     const base = defaultTemplate('get-orders');
     await refused(
       'PUT',
@@ -55,9 +56,9 @@ describe('orders routes refuse bad bodies with 400 INVALID_REQUEST naming the fi
   });
 
   it('shipping mappings, sources and routing', async () => {
-    await refused('POST', '/connections/conn-bodies/shipping-mappings', { channelShippingText: 'Std', serviceLevelCategory: 'WARP_SPEED', shippingPolicy: 'Ground' }, ['serviceLevelCategory']);
-    await refused('POST', '/connections/conn-bodies/shipping-mappings', { channelShippingText: '  ', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground', cost: -5 }, ['channelShippingText', 'cost']);
-    expect((await h.http(TENANT, 'GET', '/connections/conn-bodies/shipping-mappings')).body).toEqual([]);
+    await refused('POST', `/connections/${CONNECTION}/shipping-mappings`, { channelShippingText: 'Std', serviceLevelCategory: 'WARP_SPEED', shippingPolicy: 'Ground' }, ['serviceLevelCategory']);
+    await refused('POST', `/connections/${CONNECTION}/shipping-mappings`, { channelShippingText: '  ', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground', cost: -5 }, ['channelShippingText', 'cost']);
+    expect((await h.http(TENANT, 'GET', `/connections/${CONNECTION}/shipping-mappings`)).body).toEqual([]);
     await refused('PUT', '/sources/src-1', { name: 'Supplier', amazonCompliant: 'yes' }, ['amazonCompliant']);
     await refused('POST', `/orders/${uuidv7()}/route`, { sourceId: '' }, ['sourceId']);
   });

@@ -1,6 +1,12 @@
 import { startOrdersHarness, type OrdersHarness } from '../../testing/orders-harness';
 import { GetOrdersJobHandler } from './get-orders.job-handler';
 
+// Connection ids are UUIDs (the API refuses any other id).
+const CONN_DB_DOWN = '01930000-0000-7000-8000-000000000007';
+const CONN_HELD_CANCEL = '01930000-0000-7000-8000-000000000008';
+const CONN_NUL = '01930000-0000-7000-8000-000000000009';
+const CONN_REFUSED = '01930000-0000-7000-8000-000000000010';
+
 const TENANT = 'tenant-bad-data';
 jest.setTimeout(180_000);
 
@@ -30,7 +36,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
   });
 
   it('holds an order with a NUL in a SKU and an order with an absurd price, each with a coded reason on the run, and imports the others', async () => {
-    const conn = 'conn-nul';
+    const conn = CONN_NUL;
     const seller = await h.seller(conn);
     await mapping(conn);
     const createdTime = await hoursAgo(1);
@@ -56,7 +62,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
   });
 
   it('leaves out an order the database refuses, with a code and no database text, and stores the rest of its page', async () => {
-    const conn = 'conn-refused';
+    const conn = CONN_REFUSED;
     const seller = await h.seller(conn);
     await mapping(conn);
     // A database that refuses one row and quotes it back, as PostgreSQL does with values it cannot take.
@@ -87,7 +93,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
   });
 
   it('fails a run the database stops with its SQLSTATE only, never the database text', async () => {
-    const conn = 'conn-db-down';
+    const conn = CONN_DB_DOWN;
     await h.seller(conn);
     await h.dataSource.query(`CREATE OR REPLACE FUNCTION orders.refuse_cursor() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'cannot store cursor for %', NEW.connection_id; END $$ LANGUAGE plpgsql`);
@@ -104,7 +110,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
   });
 
   it('ends the hold of an order cancelled at Amazon while held as CANCELLED, and a later mapping never imports it', async () => {
-    const conn = 'conn-held-cancel';
+    const conn = CONN_HELD_CANCEL;
     const seller = await h.seller(conn);
     await mapping(conn);
     const createdTime = await hoursAgo(1);
