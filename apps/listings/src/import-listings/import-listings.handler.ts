@@ -5,10 +5,10 @@ import { importCompletedEvent, listingImportedEvents } from '../channel-listings
 import type { ConnectionTokenProvider } from '../connections/connection-token.provider';
 import type { SpApiClients } from '../connections/sp-api-clients';
 import { addCounts, batchCounts, emptyCounts, importOutcome, importTotals, type Counts } from './domain/import-counts';
-import { decideBatch, writeModeOf, type PendingRow, type RowError, type WriteMode } from './domain/import-decision';
+import { decideBatch, writeModeOf, type WriteMode } from './domain/import-decision';
 import { importSettingsSchema, type ImportSettings } from './domain/import-settings';
+import { reportBatches, UnreadableReportError, type ReportBatch } from './domain/report-batches';
 import { reportLines } from './domain/report-lines';
-import { classifyRow, parseHeader, type ReportHeader } from './domain/report-row';
 import { ImportListingsError } from './import-listings.error';
 import type { ImportListingsRepository } from './import-listings.repository';
 import { downloadReportDocument, LISTINGS_REPORT_TYPE, openReportText, throwIfInterrupted, waitForListingsReport, type ReportDocumentOpener } from './listings-report';
@@ -34,18 +34,6 @@ export interface ImportListingsOptions {
   reportPollMs: number;
   /** Gives up waiting for Amazon's report after this long. */
   reportTimeoutMs?: number;
-}
-
-/** Rows read since the last flush, their counts and the last line they cover. */
-interface Batch {
-  rows: PendingRow[];
-  errors: RowError[];
-  counts: Counts;
-  lastLine: number;
-}
-
-function newBatch(afterLine: number): Batch {
-  return { rows: [], errors: [], counts: {}, lastLine: afterLine };
 }
 
 /** What a run carries from batch to batch (advanced only once a batch has committed). */
@@ -109,67 +97,35 @@ export class ImportListingsHandler implements JobHandler {
     return this.result(state.counts, settings);
   }
 
-  /** Reads the report line by line and commits it batch by batch, from the line after the cursor. */
+  /** Reads the report batch by batch from the line after the cursor and commits each batch. */
   private async applyReport(context: JobContext, client: SpApiClient, marketplaceId: string, currency: string, settings: ImportSettings, state: RunState): Promise<void> {
     const { signal } = context;
     const text = await openReportText(client, state.cursor.reportDocumentId as string, marketplaceId, this.options.openDocument ?? downloadReportDocument, signal);
     const mode = writeModeOf(settings);
-    let header: ReportHeader | undefined;
-    const resumeAfter = state.cursor.lastLine ?? 1;
-    let batch = newBatch(resumeAfter);
-
+    const batches = reportBatches(reportLines(text), { resumeAfter: state.cursor.lastLine ?? 1, batchSize: this.options.batchSize, settings, currency });
     // One batch is written while the next one is read: the download and the database overlap.
     // Batches still commit strictly in order, each with the cursor of its own last line.
     let inflight: Promise<void> = Promise.resolve();
     try {
-      for await (const { line, cells } of reportLines(text)) {
-        if (header === undefined) {
-          const parsed = parseHeader(cells);
-          if ('missing' in parsed) {
-            throw new ImportListingsError('REPORT_UNREADABLE', `The listings report has no ${parsed.missing.join(', ')} column; its header is: ${cells.join(', ').slice(0, 500)}`);
-          }
-          header = parsed;
-          continue;
-        }
-        // Lines up to the cursor were committed by an earlier attempt of this run.
-        if (line <= resumeAfter) continue;
-        batch.lastLine = line;
-        batch.counts['rows'] = (batch.counts['rows'] ?? 0) + 1;
-        const outcome = classifyRow(cells, header, settings, currency);
-        switch (outcome.kind) {
-          case 'listing':
-            batch.rows.push({ line, listing: outcome.listing });
-            break;
-          case 'skipped':
-            batch.counts[`skipped_${outcome.reason}`] = (batch.counts[`skipped_${outcome.reason}`] ?? 0) + 1;
-            break;
-          case 'error':
-            batch.errors.push({ line, sku: header.index.sku >= 0 ? cells[header.index.sku]?.trim() || null : null, message: `Line ${line}: ${outcome.message}` });
-            break;
-        }
-        if (batch.rows.length + batch.errors.length >= this.options.batchSize) {
-          await inflight;
-          throwIfInterrupted(signal);
-          const full = batch;
-          batch = newBatch(full.lastLine);
-          inflight = this.commitBatch(context, full, mode, settings, state);
-          // Surfaces a failed write at the next await rather than as an unhandled rejection.
-          inflight.catch(() => undefined);
-        }
+      for await (const batch of batches) {
+        await inflight;
+        throwIfInterrupted(signal);
+        inflight = this.commitBatch(context, batch, mode, settings, state);
+        // Surfaces a failed write at the next await rather than as an unhandled rejection.
+        inflight.catch(() => undefined);
       }
     } catch (error) {
       // A broken download must not leave a batch committing behind the failed run.
       await inflight.catch(() => undefined);
+      if (error instanceof UnreadableReportError) throw new ImportListingsError('REPORT_UNREADABLE', error.message);
       throw error;
     }
     await inflight;
-    if (header === undefined) throw new ImportListingsError('REPORT_UNREADABLE', 'The listings report is empty (not even a header line)');
-    if (batch.rows.length + batch.errors.length > 0 || batch.lastLine !== state.cursor.lastLine) await this.commitBatch(context, batch, mode, settings, state);
     throwIfInterrupted(signal);
   }
 
   /** Decide → persist → announce for one batch; `state` moves on only once the batch has committed. */
-  private async commitBatch(context: JobContext, batch: Batch, mode: WriteMode, settings: ImportSettings, state: RunState): Promise<void> {
+  private async commitBatch(context: JobContext, batch: ReportBatch, mode: WriteMode, settings: ImportSettings, state: RunState): Promise<void> {
     const { job } = context;
     const stored = await this.store.storedHashes(job.connectionId, batch.rows.map((r) => r.listing.sku));
     const decision = decideBatch(batch.rows, stored, mode, uuidv7);
