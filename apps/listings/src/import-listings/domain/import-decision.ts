@@ -92,6 +92,11 @@ export function decideBatch(rows: PendingRow[], stored: ReadonlyMap<string, stri
   const writes: ListingWrite[] = [];
   let unchanged = 0;
   for (const { listing } of bySku.values()) {
+    // Create Only never touches an existing SKU: no hash to compute.
+    if (mode === 'CREATE_ONLY' && stored.has(listing.sku)) {
+      unchanged++;
+      continue;
+    }
     const offer = offerHash(listing);
     const product = productHash(listing);
     if (!stored.has(listing.sku)) {
@@ -99,7 +104,7 @@ export function decideBatch(rows: PendingRow[], stored: ReadonlyMap<string, stri
       continue;
     }
     const before = parts(stored.get(listing.sku) ?? '');
-    const changed = mode === 'OVERWRITE_OFFER' ? before.offer !== offer : mode === 'OVERWRITE_ALL' && (before.offer !== offer || before.product !== product);
+    const changed = mode === 'OVERWRITE_OFFER' ? before.offer !== offer : before.offer !== offer || before.product !== product;
     if (!changed) {
       unchanged++;
       continue;
