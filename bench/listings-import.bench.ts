@@ -25,6 +25,7 @@ import { ChannelListingsRepository } from '../apps/listings/src/channel-listings
 import { LwaConnectionTokenProvider } from '../apps/listings/src/connections/lwa-connection-token.provider';
 import { SpApiClients } from '../apps/listings/src/connections/sp-api-clients';
 import { ImportListingsHandler } from '../apps/listings/src/import-listings/import-listings.handler';
+import { ImportListingsRepository } from '../apps/listings/src/import-listings/import-listings.repository';
 import { LISTINGS_SERVICE } from '../apps/listings/src/service';
 import { finishJob, insertImportJob, loadJobContext } from '../apps/listings/src/testing/job-context';
 
@@ -47,7 +48,17 @@ async function main(): Promise<void> {
     endpoint: sandbox.baseUrl,
     refreshToken: seller.refreshToken,
   });
-  const handler = new ImportListingsHandler(dataSource, new ChannelListingsRepository(dataSource), tokens, new SpApiClients(), { batchSize: BATCH, reportPollMs: 50 });
+  const store = new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource));
+  // Batches commit their checkpoints through the repository: observe progress there.
+  let onProgress: (step: string, rows: number) => void = () => undefined;
+  const observed = Object.create(store) as ImportListingsRepository;
+  observed.applyBatch = (batch, announce, checkpoint) =>
+    store.applyBatch(batch, announce, (written) => {
+      const next = checkpoint(written);
+      onProgress(next.progress.step, next.progress.counts?.['rows'] ?? 0);
+      return next;
+    });
+  const handler = new ImportListingsHandler(observed, tokens, new SpApiClients(), { batchSize: BATCH, reportPollMs: 50 });
 
   const transport = new KafkaTransport({ brokers: brokers.split(','), clientId: 'bench-listings', requestTimeoutMs: 10_000, connectionTimeoutMs: 5_000, topics: allTopics() });
   await transport.connect();
@@ -77,15 +88,17 @@ async function main(): Promise<void> {
     const context = await loadJobContext(dataSource, jobId);
     const checkpoint = context.checkpoint;
     let nextMark = ROWS / 4;
-    context.checkpoint = async (progress) => {
-      await checkpoint(progress);
-      const rows = progress.counts?.['rows'] ?? 0;
-      if (process.env['BENCH_VERBOSE']) process.stderr.write(`${label} ${progress.step} ${rows} rows ${mb(process.memoryUsage().rss)}\n`);
-      if (label === 'first' && progress.step === 'report-ready') rssBeforeRows = process.memoryUsage().rss;
+    onProgress = (step, rows) => {
+      if (process.env['BENCH_VERBOSE']) process.stderr.write(`${label} ${step} ${rows} rows ${mb(process.memoryUsage().rss)}\n`);
+      if (label === 'first' && step === 'report-ready') rssBeforeRows = process.memoryUsage().rss;
       if (label === 'first' && rows >= nextMark) {
         rssAt.push({ rows, rss: process.memoryUsage().rss });
         nextMark += ROWS / 4;
       }
+    };
+    context.checkpoint = async (progress) => {
+      await checkpoint(progress);
+      onProgress(progress.step, progress.counts?.['rows'] ?? 0);
     };
     const started = performance.now();
     const result = await handler.run(context);

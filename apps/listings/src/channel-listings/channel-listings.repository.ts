@@ -1,31 +1,12 @@
 import { quoteIdent } from '@amazon-channel/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { HASH_SEPARATOR, type ListingWrite, type WriteMode } from '../import-listings/domain/import-decision';
+import type { ChannelLinkState, LinkWrite } from '../link-listings/domain/link-decision';
 import { LISTINGS_SCHEMA } from '../service-schema';
 import { ChannelListingEntity, type LinkStatus, type ListingStatus } from './entities/channel-listing.entity';
 
 const TABLE = `${quoteIdent(LISTINGS_SCHEMA)}.channel_listings`;
-
-/** A listing to create or overwrite from Amazon, with its precomputed id (used only when created) and hash. */
-export interface ListingWrite {
-  id: string;
-  sku: string;
-  externalListingId: string | null;
-  asin: string | null;
-  title: string | null;
-  description: string | null;
-  images: string[];
-  priceMinor: number;
-  currency: string;
-  quantity: number | null;
-  fulfillmentChannel: string;
-  listingStatus: ListingStatus;
-  amazonStatus: string | null;
-  contentHash: string;
-}
-
-/** How a batch is written: create only, overwrite offer values, or overwrite product data too. */
-export type WriteMode = 'CREATE_ONLY' | 'OVERWRITE_OFFER' | 'OVERWRITE_ALL';
 
 /** A row the batch created or changed, as committed. */
 export interface WrittenListing {
@@ -114,12 +95,18 @@ export class ChannelListingsRepository {
         currency = EXCLUDED.currency, quantity = EXCLUDED.quantity, fulfillment_channel = EXCLUDED.fulfillment_channel,
         listing_status = CASE WHEN t.listing_status IN ('PAUSED', 'DELISTED') THEN t.listing_status ELSE EXCLUDED.listing_status END,
         link_status = CASE WHEN t.link_status = 'BROKEN' THEN 'LINKED' ELSE t.link_status END,
-        confirmed = EXCLUDED.confirmed, content_hash = EXCLUDED.content_hash, last_job_id = EXCLUDED.last_job_id, updated_at = now()`;
+        confirmed = EXCLUDED.confirmed, last_job_id = EXCLUDED.last_job_id, updated_at = now()`;
     const product = `, title = EXCLUDED.title, description = EXCLUDED.description, images = EXCLUDED.images`;
+    // An offer-only overwrite compares and replaces the offer part of the hash and keeps the stored
+    // product part (see import-decision.ts), so the next run in any mode sees the row as unchanged.
+    const offerPart = (h: string) => `split_part(${h}, '${HASH_SEPARATOR}', 1)`;
     const conflict =
       mode === 'CREATE_ONLY'
         ? 'DO NOTHING'
-        : `DO UPDATE SET ${offer}${mode === 'OVERWRITE_ALL' ? product : ''} WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
+        : mode === 'OVERWRITE_ALL'
+          ? `DO UPDATE SET ${offer}, content_hash = EXCLUDED.content_hash${product} WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash`
+          : `DO UPDATE SET ${offer}, content_hash = ${offerPart('EXCLUDED.content_hash')} || '${HASH_SEPARATOR}' || split_part(t.content_hash, '${HASH_SEPARATOR}', 2)
+             WHERE ${offerPart('t.content_hash')} IS DISTINCT FROM ${offerPart('EXCLUDED.content_hash')}`;
     // unnest() binds one array per column: one statement per batch whatever its size.
     const result: Array<Record<string, unknown>> = await manager.query(
       `INSERT INTO ${TABLE} AS t (id, tenant_id, connection_id, sku, kind, external_listing_id, asin, title, description, images,
@@ -157,6 +144,50 @@ export class ChannelListingsRepository {
   /** Sets the platform-side status of listings (e.g. Set New Listings to Paused). */
   async setStatus(manager: EntityManager, ids: string[], status: ListingStatus): Promise<void> {
     await manager.query(`UPDATE ${TABLE} SET listing_status = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids, status]);
+  }
+
+  /** Link state of a connection's listings of these SKUs (SKUs without a listing are absent). */
+  async linkStates(connectionId: string, skus: string[]): Promise<Map<string, ChannelLinkState>> {
+    if (skus.length === 0) return new Map();
+    const rows: Array<{ id: string; sku: string; link_status: string; platform_listing_id: string | null; product_type: string | null }> = await this.dataSource.query(
+      `SELECT id, sku, link_status, platform_listing_id, product_type FROM ${TABLE} WHERE connection_id = $1 AND sku = ANY($2)`,
+      [connectionId, skus],
+    );
+    return new Map(rows.map((r) => [r.sku, { id: r.id, sku: r.sku, linkStatus: r.link_status, platformListingId: r.platform_listing_id, productType: r.product_type }]));
+  }
+
+  /** Writes decided links in the caller's transaction (see link-decision.ts). */
+  async applyLinkWrites(manager: EntityManager, scope: { tenantId: string; connectionId: string; jobId: string | null }, writes: LinkWrite[]): Promise<void> {
+    for (const write of writes) {
+      switch (write.kind) {
+        case 'none':
+          break;
+        case 'break':
+          // Only a listing still LINKED breaks: a seller's unlink meanwhile wins.
+          await manager.query(`UPDATE ${TABLE} SET link_status = 'BROKEN', updated_at = now() WHERE id = $1 AND link_status = 'LINKED'`, [write.listingId]);
+          break;
+        case 'link':
+          await manager.query(
+            `UPDATE ${TABLE} SET link_status = 'LINKED', platform_listing_id = COALESCE($2, platform_listing_id), product_type = $3, asin = COALESCE(asin, $4), updated_at = now() WHERE id = $1`,
+            [write.listingId, write.platformListingId, write.productType, write.asin],
+          );
+          break;
+        case 'create':
+          // Known from Amazon only through Listings Items: the offer values arrive with the next import or sync.
+          await manager.query(
+            `INSERT INTO ${TABLE} (id, tenant_id, connection_id, sku, kind, asin, title, product_type, link_status, platform_listing_id, content_hash, last_job_id)
+             VALUES ($1, $2, $3, $4, 'VARIANT', $5, $6, $7, 'LINKED', $8, '', $9)`,
+            [write.listingId, scope.tenantId, scope.connectionId, write.sku, write.asin, write.title, write.productType, write.platformListingId, scope.jobId],
+          );
+          break;
+      }
+    }
+  }
+
+  /** Disconnects a listing of the tenant from Amazon's; false when the tenant has no such listing. */
+  async unlink(tenantId: string, id: string): Promise<boolean> {
+    const { affected } = await this.dataSource.getRepository(ChannelListingEntity).update({ id, tenantId }, { linkStatus: 'UNLINKED', platformListingId: null });
+    return (affected ?? 0) > 0;
   }
 
   /** One listing of the tenant. */

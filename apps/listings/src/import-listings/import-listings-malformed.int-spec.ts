@@ -9,6 +9,7 @@ import { SpApiClients } from '../connections/sp-api-clients';
 import { LISTINGS_SERVICE } from '../service';
 import { finishJob, insertImportJob, loadJobContext } from '../testing/job-context';
 import { ImportListingsHandler } from './import-listings.handler';
+import { ImportListingsRepository } from './import-listings.repository';
 
 const COLUMNS = [
   'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url', 'item-is-marketplace',
@@ -54,6 +55,8 @@ describe('Import Listings with malformed report rows', () => {
       row({ 'seller-sku': 'BAD-QTY', price: '5.00', quantity: 'many', 'pending-quantity': '0' }),
       `${good('BAD-BYTES').replace('Caf\u00e9', 'Caf\u0001')}`,
       row({ price: '5.00', quantity: '1', 'pending-quantity': '0' }),
+      // PostgreSQL text cannot hold a NUL: written, it would fail the whole batch.
+      good('NUL-BYTE').replace('Caf\u00e9', 'Caf\u0000'),
       good('GOOD-2'),
     ];
     const bytes = Buffer.concat(lines.map((l) => Buffer.concat([iconv.encode(l, 'windows-1252'), Buffer.from('\n')])));
@@ -64,7 +67,7 @@ describe('Import Listings with malformed report rows', () => {
       marketplaceId: 'ATVPDKIKX0DER',
       endpoint: sandbox.baseUrl,
     });
-    const handler = new ImportListingsHandler(dataSource, new ChannelListingsRepository(dataSource), tokens, new SpApiClients(), {
+    const handler = new ImportListingsHandler(new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource)), tokens, new SpApiClients(), {
       batchSize: 3,
       reportPollMs: 50,
       openDocument: async () => ({ body: Readable.from([bytes]), contentType: 'text/plain;charset=Cp1252' }),
@@ -75,15 +78,16 @@ describe('Import Listings with malformed report rows', () => {
     await finishJob(dataSource, jobId, result.outcome);
 
     expect(result.outcome).toBe('PARTIALLY_SUCCEEDED');
-    expect(result.counts).toMatchObject({ rows: 7, created: 2, failed: 5 });
-    expect(result.summary).toMatch(/5 rows could not be read/);
+    expect(result.counts).toMatchObject({ rows: 8, created: 2, failed: 6 });
+    expect(result.summary).toMatch(/6 rows could not be read/);
     const errors: Array<{ line: number; message: string }> = await dataSource.query('SELECT line, message FROM listings.import_row_errors WHERE job_id = $1 ORDER BY line', [jobId]);
-    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(errors[0]?.message).toMatch(/Line 3: has 20 columns, the header has 29/);
     expect(errors[1]?.message).toMatch(/price "12,3x" is not a number/);
     expect(errors[2]?.message).toMatch(/quantity "many" is not a whole number/);
     expect(errors[3]?.message).toMatch(/not valid in the report charset/);
     expect(errors[4]?.message).toMatch(/seller-sku is empty/);
+    expect(errors[5]?.message).toMatch(/Line 8: SKU NUL-BYTE: item-name contains a NUL byte/);
     const titles: Array<{ sku: string; title: string }> = await dataSource.query('SELECT sku, title FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku', ['conn-malformed']);
     expect(titles).toEqual([
       { sku: 'GOOD-1', title: 'Caf\u00e9 GOOD-1' },

@@ -7,6 +7,7 @@ import { SpApiClients } from '../connections/sp-api-clients';
 import { LISTINGS_SERVICE } from '../service';
 import { finishJob, insertImportJob, loadJobContext } from '../testing/job-context';
 import { ImportListingsHandler } from './import-listings.handler';
+import { ImportListingsRepository } from './import-listings.repository';
 
 const TENANT = 'tenant-import';
 const MARKETPLACE = 'ATVPDKIKX0DER';
@@ -17,6 +18,7 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
   let sandbox: SandboxHandle;
   let tokens: LwaConnectionTokenProvider;
   let handler: ImportListingsHandler;
+  let store: ImportListingsRepository;
   let sellerSeq = 0;
 
   /** A fresh sandbox seller with `listingCount` seeded listings, registered as a connection. */
@@ -47,7 +49,8 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
     await dataSource.initialize();
     await runServiceMigrations(dataSource);
     tokens = new LwaConnectionTokenProvider(sandbox.lwaTokenUrl, sandbox.app);
-    handler = new ImportListingsHandler(dataSource, new ChannelListingsRepository(dataSource), tokens, new SpApiClients(), { batchSize: 20, reportPollMs: 50 });
+    store = new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource));
+    handler = new ImportListingsHandler(store, tokens, new SpApiClients(), { batchSize: 20, reportPollMs: 50 });
   }, 120_000);
 
   afterAll(async () => {
@@ -101,6 +104,23 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
     expect(after).toEqual(before);
   }, 60_000);
 
+  it.each([
+    ['offer values only', { mode: 'CREATE_AND_OVERWRITE' }],
+    ['product data too', { mode: 'CREATE_AND_OVERWRITE', overwriteProductData: true }],
+  ])('re-imports an unchanged report in overwrite mode (%s) after a Create Only import without writing or emitting', async (_name, overwrite) => {
+    const connectionId = await connectSeller(45);
+    const first = await runImport(connectionId, { mode: 'CREATE_ONLY' });
+    expect(first.result.counts['created']).toBeGreaterThan(0);
+    const before = await dataSource.query(`SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`, [connectionId]);
+
+    const again = await runImport(connectionId, overwrite);
+
+    expect(again.result.counts).toMatchObject({ rows: 45, created: 0, updated: 0, unchanged: before.length });
+    expect(await outbox(again.jobId, 'listings.listing.imported.v1')).toHaveLength(0);
+    const after = await dataSource.query(`SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`, [connectionId]);
+    expect(after).toEqual(before);
+  }, 60_000);
+
   it('applies the quantity threshold and Set New Listings to Paused', async () => {
     const connectionId = await connectSeller(40);
     const { result } = await runImport(connectionId, { quantityThreshold: 20, pauseNewListings: true });
@@ -131,14 +151,16 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
     const jobId = await insertImportJob(dataSource, { tenantId: TENANT, connectionId });
     const abort = new AbortController();
     const first = await loadJobContext(dataSource, jobId, abort.signal);
-    const checkpoint = first.checkpoint;
+    // The worker dies after its third committed batch (each batch commits with its checkpoint).
     let batches = 0;
-    // The worker dies after its third committed batch.
-    first.checkpoint = async (progress) => {
-      await checkpoint(progress);
-      if (progress.step === 'rows-applied' && ++batches === 3) abort.abort();
+    const crashing = Object.create(store) as ImportListingsRepository;
+    crashing.applyBatch = async (...args) => {
+      const written = await store.applyBatch(...args);
+      if (++batches === 3) abort.abort();
+      return written;
     };
-    await expect(handler.run(first)).rejects.toThrow(/interrupted/);
+    const crashingHandler = new ImportListingsHandler(crashing, tokens, new SpApiClients(), { batchSize: 20, reportPollMs: 50 });
+    await expect(crashingHandler.run(first)).rejects.toThrow(/interrupted/);
     const partial = await listingCount(connectionId);
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(147);

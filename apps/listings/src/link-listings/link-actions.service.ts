@@ -1,22 +1,21 @@
-import { quoteIdent } from '@amazon-channel/platform-persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { ChannelListingsRepository } from '../channel-listings/channel-listings.repository';
 import type { ChannelListingEntity } from '../channel-listings/entities/channel-listing.entity';
+import { listingLinkEvents } from '../channel-listings/listing-events';
 import { CONNECTION_TOKEN_PROVIDER, type ConnectionTokenProvider } from '../connections/connection-token.provider';
 import { SpApiClients } from '../connections/sp-api-clients';
-import { LISTINGS_SCHEMA } from '../service-schema';
+import { decideLink } from './domain/link-decision';
 import { LinkListingsError } from './link-listings.error';
+import { LinkListingsRepository } from './link-listings.repository';
 import { ListingLinker } from './listing-linker';
-
-const LISTINGS = `${quoteIdent(LISTINGS_SCHEMA)}.channel_listings`;
 
 /** A seller's link, unlink and relink of one channel listing. */
 @Injectable()
 export class LinkActionsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly listings: ChannelListingsRepository,
+    private readonly links: LinkListingsRepository,
     private readonly linker: ListingLinker,
     @Inject(CONNECTION_TOKEN_PROVIDER) private readonly tokens: ConnectionTokenProvider,
     private readonly clients: SpApiClients,
@@ -24,8 +23,7 @@ export class LinkActionsService {
 
   /** Disconnects the listing from Amazon's: sync leaves it alone until it is linked again. */
   async unlink(tenantId: string, id: string): Promise<ChannelListingEntity> {
-    const listing = await this.find(tenantId, id);
-    await this.dataSource.query(`UPDATE ${LISTINGS} SET link_status = 'UNLINKED', platform_listing_id = NULL, updated_at = now() WHERE id = $1`, [listing.id]);
+    if (!(await this.listings.unlink(tenantId, id))) throw new LinkListingsError('LISTING_NOT_FOUND', `No listing ${id}`);
     return this.find(tenantId, id);
   }
 
@@ -34,10 +32,15 @@ export class LinkActionsService {
     const listing = await this.find(tenantId, id);
     const access = await this.tokens.forConnection(listing.connectionId, tenantId);
     const amazon = await this.linker.lookup(this.clients.forAccess(access), access, [listing.sku]);
-    const outcome = await this.dataSource.transaction((manager) => this.linker.apply(manager, { tenantId, connectionId: listing.connectionId, jobId: null }, [listing.sku], amazon));
-    const state = outcome.get(listing.sku);
-    if (state === 'broken' || state === 'not_on_amazon') {
-      throw new LinkListingsError('NOT_ON_AMAZON', `Amazon has no listing with SKU ${listing.sku}`, { listingId: listing.id, linkStatus: state === 'broken' ? 'BROKEN' : listing.linkStatus });
+    const known = await this.links.known(listing.connectionId, [listing.sku]);
+    const decision = decideLink(listing.sku, amazon.get(listing.sku), known.channel.get(listing.sku), known.platform.get(listing.sku) ?? null, uuidv7);
+    const scope = { tenantId, connectionId: listing.connectionId, jobId: null };
+    await this.links.apply(scope, [decision], listingLinkEvents(scope, [decision], uuidv7));
+    if (decision.outcome === 'broken' || decision.outcome === 'not_on_amazon') {
+      throw new LinkListingsError('NOT_ON_AMAZON', `Amazon has no listing with SKU ${listing.sku}`, {
+        listingId: listing.id,
+        linkStatus: decision.outcome === 'broken' ? 'BROKEN' : listing.linkStatus,
+      });
     }
     return this.find(tenantId, id);
   }

@@ -1,26 +1,15 @@
-import { moneySchema } from '@amazon-channel/contracts';
 import { CurrentTenant } from '@amazon-channel/platform-auth';
 import type { JobEntity } from '@amazon-channel/platform-service';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Put, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import type { ChannelListingEntity } from '../channel-listings/entities/channel-listing.entity';
 import { JobRequestsRepository } from '../job-requests/job-requests.repository';
+import { parsePlatformListingRequest } from './dto/platform-listing.body';
 import { LinkListingsErrorFilter } from './link-listings-error.filter';
 import { LinkListingsError } from './link-listings.error';
 import { LinkActionsService } from './link-actions.service';
 import { PlatformListingsRepository } from './platform-listings.repository';
-
-const platformListingBody = z
-  .object({
-    platformListingId: z.string().min(1),
-    price: moneySchema.nullable().default(null),
-    quantity: z.number().int().nonnegative().nullable().default(null),
-    handlingTimeDays: z.number().int().min(0).max(30).nullable().default(null),
-  })
-  .strict();
 
 /** Platform listings, the Link Listings job, and link / unlink / relink of one listing. */
 @ApiTags('link-listings')
@@ -29,7 +18,6 @@ const platformListingBody = z
 @Controller()
 export class LinkListingsController {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly requests: JobRequestsRepository,
     private readonly platformListings: PlatformListingsRepository,
     private readonly actions: LinkActionsService,
@@ -39,12 +27,7 @@ export class LinkListingsController {
   @HttpCode(204)
   @ApiOkResponse({ description: 'The platform listing of this SKU is known (same as a PlatformListingChanged event)' })
   async putPlatformListing(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Param('sku') sku: string, @Body() body: unknown): Promise<void> {
-    const parsed = platformListingBody.safeParse(body ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new LinkListingsError('INVALID_REQUEST', `${issue.path.join('.') || 'body'}: ${issue.message}`, { field: issue.path.join('.') });
-    }
-    await this.platformListings.upsert(this.dataSource.manager, { tenantId, connectionId, sku, ...parsed.data });
+    await this.platformListings.save({ tenantId, connectionId, ...parsePlatformListingRequest(sku, body) });
   }
 
   @Post('connections/:connectionId/jobs/link-listings')

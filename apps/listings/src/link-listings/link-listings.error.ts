@@ -14,7 +14,8 @@ export class LinkListingsError extends Error {
   constructor(
     readonly code: keyof typeof LINK_LISTINGS_ERRORS,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    /** Context of the failure; for INVALID_REQUEST, every bad field with its reason. */
+    readonly details: Record<string, unknown> | Array<{ field: string; reason: string }> = {},
   ) {
     super(message);
     this.name = 'LinkListingsError';

@@ -1,25 +1,26 @@
-import { quoteIdent } from '@amazon-channel/platform-persistence';
 import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
-import type { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { listingLinkEvents } from '../channel-listings/listing-events';
 import type { ConnectionTokenProvider } from '../connections/connection-token.provider';
 import type { SpApiClients } from '../connections/sp-api-clients';
-import { LISTINGS_SCHEMA } from '../service-schema';
-import { LOOKUP_BATCH, type LinkOutcome, type ListingLinker } from './listing-linker';
+import { decideLink, type LinkOutcome } from './domain/link-decision';
+import type { LinkListingsRepository } from './link-listings.repository';
+import { LOOKUP_BATCH, type ListingLinker } from './listing-linker';
 
-const SCHEMA = quoteIdent(LISTINGS_SCHEMA);
 /** SKUs looked up and committed per batch. */
 const BATCH = LOOKUP_BATCH * 5;
 
 /**
  * Link Listings: walks every SKU the connection knows (platform listings, and channel listings
  * currently linked) in SKU order, looks them up on Amazon and links, re-links or breaks them.
- * The cursor is the last SKU committed, so a restarted run continues after it.
+ * Each batch: decide (pure), then one repository call writes the links, their events and the
+ * cursor (the last SKU) together, so a restarted run continues after the last committed batch.
  */
 export class LinkListingsHandler implements JobHandler {
   readonly operation = 'link-listings' as const;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly links: LinkListingsRepository,
     private readonly linker: ListingLinker,
     private readonly tokens: ConnectionTokenProvider,
     private readonly clients: SpApiClients,
@@ -30,25 +31,17 @@ export class LinkListingsHandler implements JobHandler {
     const access = await this.tokens.forConnection(job.connectionId, job.tenantId);
     const client = this.clients.forAccess(access);
     const counts: Record<string, number> = { linked: 0, already_linked: 0, broken: 0, not_on_amazon: 0, ...job.counts };
+    const scope = { tenantId: job.tenantId, connectionId: job.connectionId, jobId: job.id };
     let afterSku = ((job.cursor as { afterSku?: string } | null) ?? {}).afterSku ?? '';
     for (;;) {
-      const rows: Array<{ sku: string }> = await this.dataSource.query(
-        `SELECT sku FROM (SELECT sku FROM ${SCHEMA}.platform_listings WHERE connection_id = $1
-                          UNION SELECT sku FROM ${SCHEMA}.channel_listings WHERE connection_id = $1 AND link_status = 'LINKED') s
-          WHERE sku > $2 ORDER BY sku LIMIT $3`,
-        [job.connectionId, afterSku, BATCH],
-      );
-      if (rows.length === 0) break;
-      const skus = rows.map((r) => r.sku);
+      const skus = await this.links.skusAfter(job.connectionId, afterSku, BATCH);
+      if (skus.length === 0) break;
       const amazon = await this.linker.lookup(client, access, skus, signal);
+      const known = await this.links.known(job.connectionId, skus);
+      const decisions = skus.map((sku) => decideLink(sku, amazon.get(sku), known.channel.get(sku), known.platform.get(sku) ?? null, uuidv7));
+      for (const { outcome } of decisions) counts[outcome] = (counts[outcome] ?? 0) + 1;
       afterSku = skus[skus.length - 1] as string;
-      await this.dataSource.transaction(async (manager) => {
-        const outcomes = await this.linker.apply(manager, { tenantId: job.tenantId, connectionId: job.connectionId, jobId: job.id }, skus, amazon);
-        for (const outcome of outcomes.values()) counts[outcome] = (counts[outcome] ?? 0) + 1;
-        // The links, their events and the cursor commit together.
-        await manager.query(`UPDATE ${SCHEMA}.jobs SET step = 'skus-linked', cursor = $2, counts = $3, updated_at = now() WHERE id = $1`, [job.id, JSON.stringify({ afterSku }), JSON.stringify(counts)]);
-      });
-      await context.checkpoint({ step: 'skus-linked', cursor: { afterSku }, counts });
+      await this.links.apply(scope, decisions, listingLinkEvents(scope, decisions, uuidv7), { job, progress: { step: 'skus-linked', cursor: { afterSku }, counts: { ...counts } } });
       if (signal.aborted) throw new Error('Link Listings was interrupted; it resumes after the last committed SKU');
     }
     const describe = (key: LinkOutcome, text: string) => (counts[key] ? [`${counts[key]} ${text}`] : []);

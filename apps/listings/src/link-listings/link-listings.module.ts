@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ChannelListingsModule } from '../channel-listings/channel-listings.module';
 import { CONNECTION_TOKEN_PROVIDER, type ConnectionTokenProvider } from '../connections/connection-token.provider';
 import { SpApiClients } from '../connections/sp-api-clients';
@@ -7,6 +6,7 @@ import { JobRequestsModule } from '../job-requests/job-requests.module';
 import { LinkActionsService } from './link-actions.service';
 import { LinkListingsController } from './link-listings.controller';
 import { LinkListingsHandler } from './link-listings.handler';
+import { LinkListingsRepository } from './link-listings.repository';
 import { ListingLinker } from './listing-linker';
 import { PlatformListingsConsumer } from './platform-listings.consumer';
 import { PlatformListingsRepository } from './platform-listings.repository';
@@ -17,12 +17,13 @@ import { PlatformListingsRepository } from './platform-listings.repository';
   controllers: [LinkListingsController, PlatformListingsConsumer],
   providers: [
     PlatformListingsRepository,
+    LinkListingsRepository,
     LinkActionsService,
     { provide: ListingLinker, useValue: new ListingLinker() },
     {
       provide: LinkListingsHandler,
-      useFactory: (dataSource: DataSource, linker: ListingLinker, tokens: ConnectionTokenProvider, clients: SpApiClients) => new LinkListingsHandler(dataSource, linker, tokens, clients),
-      inject: [DataSource, ListingLinker, CONNECTION_TOKEN_PROVIDER, SpApiClients],
+      useFactory: (links: LinkListingsRepository, linker: ListingLinker, tokens: ConnectionTokenProvider, clients: SpApiClients) => new LinkListingsHandler(links, linker, tokens, clients),
+      inject: [LinkListingsRepository, ListingLinker, CONNECTION_TOKEN_PROVIDER, SpApiClients],
     },
   ],
   exports: [LinkListingsHandler],

@@ -1,22 +1,17 @@
 import { PlatformListingChangedV1, type Envelope } from '@amazon-channel/contracts';
 import type { HandlerOutcome } from '@amazon-channel/platform-messaging';
-import { applyOnce } from '@amazon-channel/platform-persistence';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
 import { PlatformListingsRepository } from './platform-listings.repository';
 
 /** Learns the platform's listings from `PlatformListingChanged`, once per event. */
 @Controller()
 export class PlatformListingsConsumer {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly platformListings: PlatformListingsRepository,
-  ) {}
+  constructor(private readonly platformListings: PlatformListingsRepository) {}
 
   @EventPattern(PlatformListingChangedV1.topic)
   onPlatformListingChanged(@Payload() event: Envelope<PlatformListingChangedV1>): Promise<HandlerOutcome> {
     const key = { consumerGroup: 'listings', eventId: event.id, topic: PlatformListingChangedV1.topic, eventType: event.type };
-    return applyOnce(this.dataSource, key, (manager) => this.platformListings.upsert(manager, { tenantId: event.tenantId, ...event.data }));
+    return this.platformListings.saveOnce(key, { tenantId: event.tenantId, ...event.data });
   }
 }

@@ -1,11 +1,12 @@
-import type { JobContext } from '@amazon-channel/platform-service';
-import { JobEntity } from '@amazon-channel/platform-service';
+import { JobEntity, writeJobCheckpoint, type JobContext } from '@amazon-channel/platform-service';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
  * A JobContext over the real `jobs` table, as the platform JobRunner gives one to a handler:
- * it loads the job (so a second call sees the last committed step/cursor) and persists checkpoints.
+ * it loads the job (so a second call sees the last committed step/cursor) and persists checkpoints
+ * with the platform's {@link writeJobCheckpoint}. `checkpoints` lists the steps handed to
+ * `checkpoint` (batches commit theirs through their repository instead).
  * Test code only.
  */
 export async function loadJobContext(dataSource: DataSource, jobId: string, signal: AbortSignal = new AbortController().signal): Promise<JobContext & { checkpoints: string[] }> {
@@ -17,10 +18,7 @@ export async function loadJobContext(dataSource: DataSource, jobId: string, sign
     checkpoints,
     checkpoint: async (progress) => {
       checkpoints.push(progress.step);
-      job.step = progress.step;
-      if (progress.cursor !== undefined) job.cursor = progress.cursor;
-      job.counts = { ...job.counts, ...progress.counts };
-      await dataSource.getRepository(JobEntity).update({ id: job.id }, { step: job.step, cursor: job.cursor, counts: job.counts });
+      await dataSource.transaction((manager) => writeJobCheckpoint(manager, job, progress, { producer: 'listings' }));
     },
   };
 }

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { ImportSettings } from './import-settings';
 
 /** Why a row was not imported although it was well formed (seeds: "suspect" rows). */
@@ -45,6 +44,8 @@ export type RowOutcome = { kind: 'listing'; listing: ImportedListing } | { kind:
 /** Column positions of a report, looked up by header name once. */
 export interface ReportHeader {
   width: number;
+  /** Column names in file order (to name a bad cell). */
+  names: string[];
   index: Record<keyof typeof COLUMNS, number>;
 }
 
@@ -57,7 +58,7 @@ export function parseHeader(cells: string[]): ReportHeader | { missing: string[]
   const names = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
   const index = Object.fromEntries(Object.entries(COLUMNS).map(([key, name]) => [key, names.indexOf(name)])) as ReportHeader['index'];
   const missing = REQUIRED_COLUMNS.filter((name) => !names.includes(name));
-  return missing.length > 0 ? { missing } : { width: names.length, index };
+  return missing.length > 0 ? { missing } : { width: names.length, names, index };
 }
 
 const DECIMAL = /^(\d{1,12})(?:[.,](\d{1,4}))?$/;
@@ -110,6 +111,9 @@ export function classifyRow(cells: string[], header: ReportHeader, settings: Pic
   if (cells.some((c) => c.includes('\uFFFD'))) return { kind: 'error', message: 'contains bytes that are not valid in the report charset' };
   const { index } = header;
   const sku = cell(cells, index.sku);
+  // PostgreSQL text cannot hold a NUL: written, it would fail the whole batch, not just this row.
+  const nul = cells.findIndex((c) => c.includes('\u0000'));
+  if (nul >= 0) return { kind: 'error', message: `${sku && nul !== index.sku ? `SKU ${sku}: ` : ''}${header.names[nul] ?? `column ${nul + 1}`} contains a NUL byte` };
   if (sku === '') return { kind: 'error', message: 'seller-sku is empty' };
   const channel = cell(cells, index.channel) || 'DEFAULT';
   if (!CHANNEL.test(channel)) return { kind: 'error', message: `SKU ${sku}: fulfillment-channel "${channel}" is neither DEFAULT nor AMAZON_*` };
@@ -149,14 +153,4 @@ export function classifyRow(cells: string[], header: ReportHeader, settings: Pic
       listingStatus: amazonStatus === null || amazonStatus.toLowerCase() === 'active' ? 'ACTIVE' : 'HIDDEN',
     },
   };
-}
-
-/**
- * Hash of the values a run would write for a listing: equal hashes mean nothing to write. The mode
- * is part of it, because an offer-only overwrite writes fewer fields than a full one.
- */
-export function contentHash(listing: ImportedListing, writesProductData: boolean): string {
-  const offer = [listing.externalListingId, listing.asin, listing.priceMinor, listing.currency, listing.quantity, listing.fulfillmentChannel, listing.amazonStatus];
-  const product = writesProductData ? [listing.title, listing.description, listing.images] : [];
-  return hash('sha1', JSON.stringify([writesProductData ? 'full' : 'offer', offer, product]), 'base64url');
 }

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PlatformConfig } from '../platform.config';
 import type { PlatformRuntime } from '../platform-runtime';
 import type { ServiceDefinition } from '../service-definition';
-import type { JobContext, JobHandler, JobResult } from './job-handler';
+import { writeJobCheckpoint, type JobContext, type JobHandler, type JobResult } from './job-handler';
 import { JobEntity } from './job.entity';
 import { JobRunner, jobHeartbeatMs } from './job-runner';
 
@@ -122,6 +122,23 @@ describe('JobRunner', () => {
     await runner.runOnce();
     expect(handler.seenCursors).toEqual([{ row: 20 }]);
     expect((await job(id)).status).toBe('SUCCEEDED');
+  });
+
+  it('writeJobCheckpoint commits and rolls back with the caller\'s transaction', async () => {
+    const id = await queue('conn-w');
+    const running = await job(id);
+    await dataSource.transaction((manager) => writeJobCheckpoint(manager, running, { step: 'rows-applied', cursor: { row: 10 }, counts: { rows: 10 } }, { producer: SERVICE.name }));
+    expect(await job(id)).toMatchObject({ step: 'rows-applied', cursor: { row: 10 }, counts: { rows: 10 } });
+    expect((await events(id)).map((e: { topic: string }) => e.topic)).toEqual(['jobs.job.progressed.v1']);
+
+    const rolledBack = dataSource.transaction(async (manager) => {
+      await writeJobCheckpoint(manager, running, { step: 'rows-applied', cursor: { row: 20 }, counts: { rows: 20 } }, { producer: SERVICE.name });
+      throw new Error('the batch failed');
+    });
+    await expect(rolledBack).rejects.toThrow('the batch failed');
+    expect(await job(id)).toMatchObject({ step: 'rows-applied', cursor: { row: 10 }, counts: { rows: 10 } });
+    // No runner ran it: close it so the next tests' workers do not claim it.
+    await dataSource.query(`UPDATE runner_test.jobs SET status = 'CANCELLED' WHERE id = $1`, [id]);
   });
 
   it('with JOBS_STALE_AFTER_SECONDS, requeues and resumes a job whose heartbeat stopped but leaves a live one running', async () => {

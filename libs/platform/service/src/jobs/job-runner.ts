@@ -1,4 +1,4 @@
-import { JobCompletedV1, JobProgressedV1, JobStartedV1, type JobOperation } from '@amazon-channel/contracts';
+import { JobCompletedV1, JobStartedV1, type JobOperation } from '@amazon-channel/contracts';
 import { backoffDelay, sleep } from '@amazon-channel/platform-messaging';
 import { appendToOutbox, quoteIdent } from '@amazon-channel/platform-persistence';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -7,12 +7,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PlatformRuntime } from '../platform-runtime';
 import type { PlatformConfig } from '../platform.config';
 import { PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from '../service-definition';
-import { JOB_HANDLERS, type JobContext, type JobHandler, type JobResult } from './job-handler';
+import { JOB_HANDLERS, writeJobCheckpoint, type JobContext, type JobHandler, type JobResult } from './job-handler';
 import { JobEntity, type JobStatus } from './job.entity';
 
 const UNIQUE_VIOLATION = '23505';
 const MAX_HEARTBEAT_MS = 10_000;
-const PROGRESS_EVERY_MS = 2_000;
 
 /**
  * How often a running job refreshes its heartbeat: a third of the stale threshold (capped at 10 s),
@@ -143,24 +142,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const heartbeat = setInterval(() => {
       void this.dataSource.query(`UPDATE ${this.table} SET updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [job.id]).catch(() => undefined);
     }, this.heartbeatMs);
-    let lastProgress = 0;
     const context: JobContext = {
       job,
       signal: abort.signal,
-      checkpoint: async (progress) => {
-        await this.dataSource.transaction(async (manager) => {
-          job.step = progress.step;
-          if (progress.cursor !== undefined) job.cursor = progress.cursor;
-          job.counts = { ...job.counts, ...progress.counts };
-          await manager.update(JobEntity, { id: job.id }, { step: job.step, cursor: job.cursor, counts: job.counts });
-          if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-            lastProgress = Date.now();
-            await this.emit(manager, job, [
-              { definition: JobProgressedV1, data: { jobRunId: job.id, phase: progress.step, done: progress.done ?? 0, total: progress.total ?? null } },
-            ]);
-          }
-        });
-      },
+      // The same write a repository makes inside its batch's transaction, here in one of its own.
+      checkpoint: (progress) => this.dataSource.transaction((manager) => writeJobCheckpoint(manager, job, progress, { producer: this.service.name })),
     };
     let result: JobResult;
     try {
@@ -209,7 +195,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private emit(
     manager: EntityManager,
     job: JobEntity,
-    events: Array<{ definition: typeof JobStartedV1 | typeof JobProgressedV1 | typeof JobCompletedV1; data: unknown }>,
+    events: Array<{ definition: typeof JobStartedV1 | typeof JobCompletedV1; data: unknown }>,
   ): Promise<string[]> {
     return appendToOutbox(
       manager,
