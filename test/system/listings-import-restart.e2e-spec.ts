@@ -136,5 +136,5 @@ describe('Import Listings across a crash of the listings process', () => {
     );
     expect(completed).toHaveLength(1);
     expect(completed[0].payload.data).toMatchObject({ connectionId, created, updated: 0, failed: 0 });
-  }, 90_000);
+  }, 480_000);
 });

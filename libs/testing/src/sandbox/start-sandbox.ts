@@ -134,7 +134,8 @@ async function waitHealthy(baseUrl: string, timeoutMs: number): Promise<void> {
  * afterAll(() => sandbox.stop());
  */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<SandboxHandle> {
-  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  // Generous: under swc-node the sandbox compiles on start, which takes long on a busy 2-core machine.
+  const timeoutMs = options.startTimeoutMs ?? 180_000;
   const stderr: string[] = [];
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'tools', 'run-ts.js'), path.join(REPO_ROOT, 'apps', 'sp-api-sandbox', 'src', 'main.ts')], {
     cwd: REPO_ROOT,
