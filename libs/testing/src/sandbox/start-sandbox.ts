@@ -22,7 +22,7 @@ export interface StartSandboxOptions {
   /** IN_QUEUE and IN_PROGRESS durations of reports and feeds in ms (defaults 1000 and 2000). */
   queueMs?: number;
   processingMs?: number;
-  /** How long to wait for `/_sandbox/health` (default 60 s; the first start compiles TypeScript). */
+  /** How long to wait for `/_sandbox/health` (default 180 s; the first start compiles TypeScript). */
   startTimeoutMs?: number;
   /** Receives the child's stderr lines (default: kept for the error message only). */
   onStderr?: (line: string) => void;
