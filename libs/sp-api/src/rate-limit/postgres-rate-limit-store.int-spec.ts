@@ -33,7 +33,9 @@ END $$`);
   await pool.query(`CREATE TRIGGER log_grant AFTER INSERT OR UPDATE ON sp_api_rate_limit_bucket FOR EACH ROW EXECUTE FUNCTION log_grant()`);
   return {
     gaps: async () => {
-      const { rows } = await pool.query<{ gap: number | null }>(`SELECT EXTRACT(EPOCH FROM at - lag(at) OVER (ORDER BY at))::float8 AS gap FROM grant_log ORDER BY at`);
+      const { rows } = await pool.query<{ gap: number | null }>(
+        `SELECT EXTRACT(EPOCH FROM at - lag(at) OVER (ORDER BY at))::float8 AS gap FROM grant_log ORDER BY at`,
+      );
       return rows.map((r) => r.gap);
     },
     stop: async () => {
@@ -103,7 +105,13 @@ async function untilBucketHolds(pool: Pool, key: string, tokens: number): Promis
  * leave the row untouched, be one the rule gives at the earliest moment the attempt could have been
  * decided (refills only grow), and name a wait that fits the window.
  */
-async function checkedAttempt(pool: Pool, store: PostgresRateLimitStore, key: string, plan: BucketPlan, latencyMarginMs = 0): Promise<AcquireResult & { heldWholeToken: boolean }> {
+async function checkedAttempt(
+  pool: Pool,
+  store: PostgresRateLimitStore,
+  key: string,
+  plan: BucketPlan,
+  latencyMarginMs = 0,
+): Promise<AcquireResult & { heldWholeToken: boolean }> {
   const before = await bucketRow(pool, key);
   const result = await store.tryAcquire(key, plan, { latencyMarginMs });
   const { rows } = await pool.query<{ tokens: number; updated_at: string; since_s: number; stamp_s: number }>(
@@ -164,6 +172,8 @@ function startWorker(args: string[]): Worker {
     if (code !== 0) throw new Error(`worker exited with ${String(code)}: ${stderr}`);
     return JSON.parse(lines[lines.length - 1] ?? 'null') as { granted: number };
   });
+  // A worker that dies before `ready` fails the test there; its `done` is then never awaited.
+  done.catch(() => undefined);
   return {
     ready,
     done,
