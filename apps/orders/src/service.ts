@@ -1,3 +1,4 @@
+import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
 import { migrations } from './database/migrations';
 import { OrderItemEntity } from './orders/entities/order-item.entity';
@@ -16,7 +17,7 @@ export const ORDERS_SERVICE: ServiceDefinition = {
   schema: 'orders',
   title: 'orders',
   description: 'Amazon orders: get orders, shipping mappings, cancellations, PII retention',
-  entities: [
+  entities: [ConnectionProjectionEntity, 
     JobEntity,
     OrderEntity,
     OrderItemEntity,
