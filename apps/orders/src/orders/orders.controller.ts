@@ -1,4 +1,4 @@
-import { CurrentTenant } from '@amazon-channel/platform-auth';
+import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PiiService } from '../pii/pii.service';
@@ -16,18 +16,22 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersQueryService,
     private readonly pii: PiiService,
+    private readonly ownership: ConnectionOwnership,
   ) {}
 
   @Get()
   @ApiOkResponse({ description: 'Orders (no buyer data), newest purchase first' })
-  list(@CurrentTenant() tenantId: string, @Query() query: unknown) {
-    return this.orders.list(tenantId, parseInput(listOrdersQuery, query));
+  async list(@CurrentTenant() tenantId: string, @Query() query: unknown) {
+    const input = parseInput(listOrdersQuery, query);
+    if (input.connectionId !== undefined) await this.ownership.ownedConnection(tenantId, input.connectionId);
+    return this.orders.list(tenantId, input);
   }
 
   /** "My order is not importing": why an Amazon order is (not) in the platform. */
   @Get('diagnostics/:amazonOrderId')
-  diagnose(@CurrentTenant() tenantId: string, @Param('amazonOrderId') amazonOrderId: string, @Query('connectionId') connectionId?: string) {
+  async diagnose(@CurrentTenant() tenantId: string, @Param('amazonOrderId') amazonOrderId: string, @Query('connectionId') connectionId?: string) {
     if (!connectionId) throw new OrdersError('INVALID_REQUEST', 'connectionId is required');
+    await this.ownership.ownedConnection(tenantId, connectionId);
     return this.orders.diagnose(tenantId, connectionId, amazonOrderId);
   }
 

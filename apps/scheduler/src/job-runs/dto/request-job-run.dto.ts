@@ -1,10 +1,11 @@
 import { jobOperationSchema, jobTriggerSchema } from '@amazon-channel/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { z } from 'zod';
+import { isRunnable, RUNNABLE_OPERATIONS } from '../domain/runnable-operations';
 
 /** Body of `POST /job-runs`. */
 export const requestJobRunSchema = z.object({
-  operation: jobOperationSchema,
+  operation: z.string().refine(isRunnable, { message: `must be one of ${RUNNABLE_OPERATIONS.join(', ')}` }).pipe(jobOperationSchema),
   connectionId: z.string().min(1).max(100),
   trigger: jobTriggerSchema.default('API'),
   settings: z.record(z.string(), z.unknown()).default({}),
@@ -14,7 +15,7 @@ export type RequestJobRun = z.infer<typeof requestJobRunSchema>;
 
 /** OpenAPI shape of {@link requestJobRunSchema}. */
 export class RequestJobRunDto {
-  @ApiProperty({ enum: jobOperationSchema.options })
+  @ApiProperty({ enum: RUNNABLE_OPERATIONS })
   operation!: string;
 
   @ApiProperty()

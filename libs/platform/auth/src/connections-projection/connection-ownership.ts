@@ -19,6 +19,16 @@ export class ConnectionOwnership {
     return row;
   }
 
+  /**
+   * For consumers, which cannot answer 404: `OWNED`; `NOT_OWNED` (another tenant's, or deleted: refuse
+   * for good); `UNKNOWN` (not projected yet: the ConnectionChanged may still be on its way, retry).
+   */
+  async verdict(tenantId: string | null | undefined, connectionId: string): Promise<'OWNED' | 'NOT_OWNED' | 'UNKNOWN'> {
+    const row = connectionId ? await this.projection.findAny(connectionId) : null;
+    if (!row) return 'UNKNOWN';
+    return tenantId && row.tenantId === tenantId && row.status !== 'DELETED' ? 'OWNED' : 'NOT_OWNED';
+  }
+
   /** The tenant's connection or null: for consumers, which record a refusal instead of throwing HTTP errors. */
   async owned(tenantId: string | null | undefined, connectionId: string): Promise<ConnectionProjectionEntity | null> {
     if (!tenantId || !connectionId) return null;

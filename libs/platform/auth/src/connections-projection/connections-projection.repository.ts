@@ -36,6 +36,11 @@ export class ConnectionsProjectionRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** The row of `id` whoever owns it (tombstones included), for consumers telling unknown from foreign. */
+  findAny(id: string): Promise<ConnectionProjectionEntity | null> {
+    return this.dataSource.getRepository(ConnectionProjectionEntity).findOneBy({ id });
+  }
+
   /** The tenant's connection, unless it was deleted; null for another tenant's or an unknown id. */
   async findOwned(tenantId: string, id: string): Promise<ConnectionProjectionEntity | null> {
     const row = await this.dataSource.getRepository(ConnectionProjectionEntity).findOneBy({ id, tenantId });
