@@ -1,3 +1,4 @@
+import { ConnectionsProjectionRepository } from '@amazon-channel/platform-auth';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { JobEntity, type JobContext, type RunningService } from '@amazon-channel/platform-service';
 import { createTestDatabase, kafkaBrokers, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
@@ -112,6 +113,8 @@ async function startOrdersHarness(name: string, env: Record<string, string> = {}
       const sellingPartnerId = `A9ORD${Date.now().toString(36).toUpperCase().slice(-6)}${String(++sellers).padStart(3, '0')}`;
       const created = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], orderCount: 0, listingCount: 25 });
       tokens.add(connectionId, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA' });
+      // What auth-connections' ConnectionChanged would have told orders: the connection is TENANT's.
+      await service.app.get(ConnectionsProjectionRepository).apply({ connectionId, tenantId: TENANT, sellingPartnerId, region: 'NA', marketplaceId: 'ATVPDKIKX0DER', status: 'ACTIVE', revision: 1 });
       return sellingPartnerId;
     },
     context(tenantId, connectionId, operation, job = {}, onCheckpoint) {
@@ -237,6 +240,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const shipped = created[2].orderId;
     expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${shipped}?connectionId=${conn}`)).body).toMatchObject({ verdict: 'STATUS_FILTERED' });
     expect((await h.http(TENANT, 'GET', `/orders/diagnostics/999-0000000-0000000?connectionId=${conn}`)).body.verdict).toBe('NOT_RETURNED_BY_AMAZON');
+    await h.service.app.get(ConnectionsProjectionRepository).apply({ connectionId: 'conn-never-run', tenantId: TENANT, sellingPartnerId: null, region: 'NA', marketplaceId: 'ATVPDKIKX0DER', status: 'PENDING_AUTHORIZATION', revision: 1 });
     expect((await h.http(TENANT, 'GET', `/orders/diagnostics/999-0000000-0000000?connectionId=conn-never-run`)).body.verdict).toBe('NOT_YET_POLLED');
 
     // Adding the missing mapping releases the held orders at once, each announced once.
@@ -489,7 +493,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const id = list.body.orders[0].id;
     expect(JSON.stringify(list.body)).not.toContain('Zelda');
     expect((await h.http(OTHER_TENANT, 'GET', `/orders/${id}`)).status).toBe(404);
-    expect((await h.http(OTHER_TENANT, 'GET', `/orders?connectionId=${conn}`)).body.total).toBe(0);
+    expect((await h.http(OTHER_TENANT, 'GET', `/orders?connectionId=${conn}`)).status).toBe(404);
     expect((await h.http(OTHER_TENANT, 'GET', `/orders/${id}/pii?purpose=print%20label`)).status).toBe(404);
     expect((await h.http(TENANT, 'GET', `/orders/${id}/pii`)).status).toBe(400);
     const pii = await h.http(TENANT, 'GET', `/orders/${id}/pii?purpose=print%20packing%20slip`);
