@@ -38,11 +38,12 @@ describe('tenant isolation across every service\'s API', () => {
 
   beforeAll(async () => {
     [stack, sandbox] = await Promise.all([Stack.create('tenant_isolation'), startSandbox({ queueMs: 20, processingMs: 20 })]);
-  }, 120_000);
+    // Five migrate processes beside the broker's start on a loaded 2-core machine.
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([stack?.close(), sandbox?.stop()]);
-  });
+  }, 60_000);
 
   async function call(url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: any }> {
     const res = await fetch(url, {
