@@ -1,6 +1,6 @@
 import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PiiService } from '../pii/pii.service';
 import { CurrentSubject } from './current-caller.decorator';
 import { listOrdersQuery, piiQuery, routeBody } from './dto/orders.dto';
@@ -20,6 +20,7 @@ export class OrdersController {
   ) {}
 
   @Get()
+  @ApiQuery({ name: 'connectionId', required: false })
   @ApiOkResponse({ description: 'Orders (no buyer data), newest purchase first' })
   async list(@CurrentTenant() tenantId: string, @Query() query: unknown) {
     const input = parseInput(listOrdersQuery, query);
@@ -29,6 +30,7 @@ export class OrdersController {
 
   /** "My order is not importing": why an Amazon order is (not) in the platform. */
   @Get('diagnostics/:amazonOrderId')
+  @ApiQuery({ name: 'connectionId', required: true })
   async diagnose(@CurrentTenant() tenantId: string, @Param('amazonOrderId') amazonOrderId: string, @Query('connectionId') connectionId?: string) {
     if (!connectionId) throw new OrdersError('INVALID_REQUEST', 'connectionId is required');
     await this.ownership.ownedConnection(tenantId, connectionId);
