@@ -70,12 +70,11 @@ describe('tenant isolation across every service\'s API', () => {
     const b = await stack.authHeaders(`${stack.tenantId}-other`);
     const connectionId = await connectSandboxSeller(auth, a, { sellingPartnerId, marketplaceId: US });
     const env = { AUTH_CONNECTIONS_URL: auth.url, SP_API_ENDPOINT: sandbox.baseUrl, JOBS_POLL_MS: '100', IMPORT_REPORT_POLL_MS: '50' };
-    const [listings, orders, fulfillment, scheduler] = await Promise.all([
-      stack.start('listings', env),
-      stack.start('orders', env),
-      stack.start('fulfillment', env),
-      stack.start('scheduler', env),
-    ]);
+    // One after the other: four TypeScript processes compiling at once overrun a loaded 2-core machine.
+    const listings = await stack.start('listings', env);
+    const orders = await stack.start('orders', env);
+    const fulfillment = await stack.start('fulfillment', env);
+    const scheduler = await stack.start('scheduler', env);
     await Promise.all([
       untilConnectionKnown(listings.url, a, connectionId),
       untilConnectionKnown(orders.url, a, connectionId),

@@ -49,14 +49,18 @@ export class OrdersController {
   }
 
   @Get(':id/pii-audit')
-  piiAudit(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+  async piiAudit(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+    // 404 for an order the tenant does not have, rather than an empty audit.
+    await this.orders.get(tenantId, id);
     return this.pii.audit(tenantId, id);
   }
 
   /** Routes the order to a source; 409 SOURCE_NOT_COMPLIANT when the source lacks Amazon's compliance flag. */
   @Post(':id/route')
   @HttpCode(200)
-  route(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  async route(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+    // Another tenant's order is 404 whatever the body: the lookup comes before validation.
+    await this.orders.get(tenantId, id);
     return this.orders.route(tenantId, id, parseInput(routeBody, body).sourceId);
   }
 }
