@@ -1,4 +1,5 @@
 import { JobRequestedV1 } from '@amazon-channel/contracts';
+import { announceConnections } from './support/connections';
 import { eventually, metric, post, Stack } from './support/stack';
 
 const JOBS = 600;
@@ -22,6 +23,13 @@ describe('consumer crash before offset commit', () => {
     const scheduler = await stack.start('scheduler');
     const ids: string[] = [];
     const headers = await stack.authHeaders();
+    // The connections are announced as auth-connections would, and both services' projections hold
+    // them before the backlog builds (orders runs once for that, then stays down).
+    await announceConnections(stack.brokers, stack.tenantId, Array.from({ length: JOBS }, (_, i) => `conn-${i}`));
+    const projected = async (schema: string) => (await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.connections`))[0].n;
+    const warmup = await stack.start('orders');
+    await eventually(async () => expect([await projected('scheduler'), await projected('orders')]).toEqual([JOBS, JOBS]), 60000, 100);
+    await stack.stop(warmup);
     for (let i = 0; i < JOBS; i += 20) {
       const batch = await Promise.all(
         Array.from({ length: 20 }, (_, j) =>

@@ -1,5 +1,6 @@
 import { ListingImportedV1, ListingsImportCompletedV1, JobStartedV1 } from '@amazon-channel/contracts';
 import { startSandbox, type SandboxHandle } from '@amazon-channel/testing';
+import { untilConnectionKnown } from './support/connections';
 import { connectSandboxSeller } from './support/seller-connection';
 import { post, Stack, type RunningProcess } from './support/stack';
 
@@ -63,6 +64,7 @@ describe('Import Listings across a crash of the listings process', () => {
       JOBS_POLL_MS: '100',
     };
     let listings = await stack.start('listings', listingsEnv);
+    await untilConnectionKnown(listings.url, headers, connectionId);
     const started = await post(`${listings.url}/connections/${connectionId}/jobs/import-listings`, {}, headers);
     expect(started.status).toBe(201);
     const jobId = String(started.body['id']);

@@ -1,5 +1,6 @@
 import { JobRequestedV1 } from '@amazon-channel/contracts';
 import { DLQ_HEADERS } from '@amazon-channel/platform-messaging';
+import { announceConnections, untilConnectionKnown } from './support/connections';
 import { TestKafka } from './support/kafka-client';
 import { eventually, metric, post, Stack, type RunningProcess } from './support/stack';
 
@@ -22,6 +23,14 @@ describe('messaging plumbing across services', () => {
     stack = await Stack.create('plumbing');
     kafka = new TestKafka(stack.brokers);
     [scheduler, orders] = await Promise.all([stack.start('scheduler'), stack.start('orders')]);
+    // The connections these tests name, announced as auth-connections would: scheduler and orders
+    // refuse a connection their projection does not hold for the caller's tenant.
+    const connections = ['conn-delivery', 'conn-tenant', 'conn-refused', 'conn-twice', 'conn-after-poison', 'conn-relay-down'];
+    await announceConnections(stack.brokers, stack.tenantId, connections);
+    const headers = await stack.authHeaders();
+    for (const connectionId of connections) {
+      await Promise.all([untilConnectionKnown(scheduler.url, headers, connectionId, '/job-runs'), untilConnectionKnown(orders.url, headers, connectionId)]);
+    }
     // Five migrations and two service starts, each a process compiling TypeScript: minutes on a loaded 2-core box.
   }, 300_000);
 
@@ -107,6 +116,7 @@ describe('messaging plumbing across services', () => {
     const { body } = await post(`${apiOnly.url}/job-runs`, { operation: 'import-listings', connectionId: 'conn-relay-down' }, await stack.authHeaders());
     const listingsJob = () => stack.query('SELECT id FROM listings.jobs WHERE id = $1', [body.id]);
     const listings = await stack.start('listings');
+    await untilConnectionKnown(listings.url, await stack.authHeaders(), 'conn-relay-down');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await listingsJob()).toHaveLength(0);
     const [pending] = await stack.query(`SELECT published_at FROM scheduler.outbox_events WHERE payload->'data'->>'jobRunId' = $1`, [body.id]);

@@ -1,6 +1,7 @@
 import { JobStartedV1, OrderImportedV1 } from '@amazon-channel/contracts';
 import { startSandbox, type SandboxHandle } from '@amazon-channel/testing';
 import { TestKafka } from './support/kafka-client';
+import { untilConnectionKnown } from './support/connections';
 import { connectSandboxSeller } from './support/seller-connection';
 import { eventually, post, Stack, type RunningProcess } from './support/stack';
 
@@ -69,6 +70,8 @@ describe('Get Orders across a crash of the orders process', () => {
     const connectionId = await connectSandboxSeller(auth, headers, { sellingPartnerId, marketplaceId: US });
     const ordersEnv = { AUTH_CONNECTIONS_URL: auth.url, SP_API_ENDPOINT: sandbox.baseUrl, JOBS_POLL_MS: '100' };
     let orders: RunningProcess = await stack.start('orders', ordersEnv);
+    // Both projections learn the connection from auth-connections' ConnectionChanged.
+    await Promise.all([untilConnectionKnown(orders.url, headers, connectionId), untilConnectionKnown(scheduler.url, headers, connectionId, '/job-runs')]);
     const mapping = await post(`${orders.url}/connections/${connectionId}/shipping-mappings`, { channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' }, headers);
     expect(mapping.status).toBe(201);
     // Slow pages, and a usage plan that fits the 16 pages (plus one read again) without waiting minutes.

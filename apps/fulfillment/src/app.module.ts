@@ -1,5 +1,5 @@
 import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
-import { AuthModule } from '@amazon-channel/platform-auth';
+import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { FulfillmentConfig } from './config/fulfillment.config';
 import { FULFILLMENT_SERVICE } from './service';
@@ -10,7 +10,12 @@ export class AppModule {
   static register(config: FulfillmentConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [AuthModule.forRoot(config), PlatformModule.forService(FULFILLMENT_SERVICE, config, logDestination), JobsModule],
+      imports: [
+        AuthModule.forRoot(config),
+        ConnectionsProjectionModule.forRoot({ serviceName: FULFILLMENT_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
+        PlatformModule.forService(FULFILLMENT_SERVICE, config, logDestination),
+        JobsModule,
+      ],
     };
   }
 }

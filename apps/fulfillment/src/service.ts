@@ -1,3 +1,4 @@
+import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
 import { migrations } from './database/migrations';
 
@@ -7,6 +8,6 @@ export const FULFILLMENT_SERVICE: ServiceDefinition = {
   schema: 'fulfillment',
   title: 'fulfillment',
   description: 'Shipment confirmations to Amazon',
-  entities: [JobEntity],
+  entities: [ConnectionProjectionEntity, JobEntity],
   migrations,
 };

@@ -1,4 +1,4 @@
-import { AuthModule } from '@amazon-channel/platform-auth';
+import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
 import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChannelListingsModule } from './channel-listings/channel-listings.module';
@@ -21,6 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AuthModule.forRoot(config),
+        ConnectionsProjectionModule.forRoot({ serviceName: LISTINGS_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
         PlatformModule.forService(LISTINGS_SERVICE, config, logDestination),
         ConnectionsModule.register(ports),
         ChannelListingsModule,

@@ -1,3 +1,4 @@
+import { ConnectionsProjectionRepository } from '@amazon-channel/platform-auth';
 import type { RunningService } from '@amazon-channel/platform-service';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, kafkaBrokers, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
@@ -75,6 +76,8 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
       { connectionTokens: tokens },
     );
     await service.connected;
+    // What auth-connections' ConnectionChanged would have told listings: the connection is TENANT's.
+    await service.app.get(ConnectionsProjectionRepository).apply({ connectionId: CONNECTION, tenantId: TENANT, sellingPartnerId: sandbox.demoSeller.sellingPartnerId, region: 'NA', marketplaceId: 'ATVPDKIKX0DER', status: 'ACTIVE', revision: 1 });
   }, 120_000);
 
   afterAll(async () => {
@@ -88,6 +91,10 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     const again = await http(TENANT, 'POST', `/connections/${CONNECTION}/jobs/import-listings`, {});
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'JOB_ALREADY_OPEN', details: [], context: { jobId: started.body.id } });
+    // Another tenant naming this connection: 404 (not the owner's 409) while the owner's run is open, and never the owner's job id.
+    const foreign = await http(OTHER_TENANT, 'POST', `/connections/${CONNECTION}/jobs/import-listings`, {});
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'CONNECTION_NOT_FOUND']);
+    expect(JSON.stringify(foreign.body)).not.toContain(started.body.id);
     expect((await http(TENANT, 'POST', `/connections/${CONNECTION}/jobs/import-listings`, { overwriteProductData: true })).status).toBe(400);
 
     const job = await waitForJob(started.body.id);

@@ -1,3 +1,4 @@
+import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
 import { ChannelListingEntity } from './channel-listings/entities/channel-listing.entity';
 import { migrations } from './database/migrations';
@@ -11,6 +12,6 @@ export const LISTINGS_SERVICE: ServiceDefinition = {
   schema: LISTINGS_SCHEMA,
   title: 'listings',
   description: 'Amazon listings: import, link, publish and sync',
-  entities: [JobEntity, ChannelListingEntity, ImportRowErrorEntity, PlatformListingEntity],
+  entities: [ConnectionProjectionEntity, JobEntity, ChannelListingEntity, ImportRowErrorEntity, PlatformListingEntity],
   migrations,
 };

@@ -1,4 +1,4 @@
-import { AuthModule } from '@amazon-channel/platform-auth';
+import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
 import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { OrdersConfig } from './config/orders.config';
@@ -12,7 +12,13 @@ export class AppModule {
     const orders = OrdersModule.register(config, ports);
     return {
       module: AppModule,
-      imports: [AuthModule.forRoot(config), PlatformModule.forService(ORDERS_SERVICE, config, logDestination), orders, JobsModule.forRoot({ imports: [orders] })],
+      imports: [
+        AuthModule.forRoot(config),
+        ConnectionsProjectionModule.forRoot({ serviceName: ORDERS_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
+        PlatformModule.forService(ORDERS_SERVICE, config, logDestination),
+        orders,
+        JobsModule.forRoot({ imports: [orders] }),
+      ],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
 import { migrations } from './database/migrations';
 import { ORDERS_SCHEMA } from './database/tables';
@@ -17,7 +18,7 @@ export const ORDERS_SERVICE: ServiceDefinition = {
   schema: ORDERS_SCHEMA,
   title: 'orders',
   description: 'Amazon orders: get orders, shipping mappings, cancellations, PII retention',
-  entities: [
+  entities: [ConnectionProjectionEntity, 
     JobEntity,
     OrderEntity,
     OrderItemEntity,

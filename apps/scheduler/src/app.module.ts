@@ -1,5 +1,5 @@
 import { PlatformModule } from '@amazon-channel/platform-service';
-import { AuthModule } from '@amazon-channel/platform-auth';
+import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JobRunsModule } from './job-runs/job-runs.module';
 import type { SchedulerConfig } from './config/scheduler.config';
@@ -11,7 +11,12 @@ export class AppModule {
   static register(config: SchedulerConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [AuthModule.forRoot(config), PlatformModule.forService(SCHEDULER_SERVICE, config, logDestination), JobRunsModule],
+      imports: [
+        AuthModule.forRoot(config),
+        ConnectionsProjectionModule.forRoot({ serviceName: SCHEDULER_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
+        PlatformModule.forService(SCHEDULER_SERVICE, config, logDestination),
+        JobRunsModule,
+      ],
     };
   }
 }

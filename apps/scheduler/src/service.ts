@@ -1,3 +1,4 @@
+import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import type { ServiceDefinition } from '@amazon-channel/platform-service';
 import { JobRunEntity } from './job-runs/entities/job-run.entity';
 import { migrations } from './database/migrations';
@@ -8,6 +9,6 @@ export const SCHEDULER_SERVICE: ServiceDefinition = {
   schema: 'scheduler',
   title: 'scheduler',
   description: 'Schedules and job runs',
-  entities: [JobRunEntity],
+  entities: [ConnectionProjectionEntity, JobRunEntity],
   migrations,
 };

@@ -6,6 +6,7 @@ export * from './topics';
 export * from './proto-path';
 export * from './events/connections/connection-auth-failed.v1';
 export * from './events/connections/connection-authorized.v1';
+export * from './events/connections/connection-changed.v1';
 export * from './events/connections/connection-reauthorization-due.v1';
 export * from './events/connections/connection-revoked.v1';
 export * from './events/fulfillment/shipment-confirmed.v1';

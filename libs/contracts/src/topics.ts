@@ -1,5 +1,6 @@
 import type { EventDefinition } from './define-event';
 import { ConnectionAuthFailedV1 } from './events/connections/connection-auth-failed.v1';
+import { ConnectionChangedV1 } from './events/connections/connection-changed.v1';
 import { ConnectionAuthorizedV1 } from './events/connections/connection-authorized.v1';
 import { ConnectionReauthorizationDueV1 } from './events/connections/connection-reauthorization-due.v1';
 import { ConnectionRevokedV1 } from './events/connections/connection-revoked.v1';
@@ -34,6 +35,7 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   ConnectionAuthFailedV1,
   ConnectionRevokedV1,
   ConnectionReauthorizationDueV1,
+  ConnectionChangedV1,
   ListingImportedV1,
   ListingsImportCompletedV1,
   ListingLinkedV1,

@@ -200,18 +200,8 @@ export class AuthorizationService {
     }
     const refreshToken = await this.exchange(region, code, state.redirectUri);
     const at = new Date();
-    const waiting = await this.repository.pendingForSeller(sellingPartnerId, region);
-    // Attach only when exactly one tenant waits for this seller; otherwise the seller's token is
-    // kept for a claim with the code shown to them, never guessed onto someone's connection.
-    const tenants = new Set(waiting.map((c) => c.tenantId));
-    if (waiting.length > 0 && tenants.size === 1) {
-      const target = waiting[0] as ConnectionEntity;
-      const activated = await this.repository.activate(target.id, { sellingPartnerId, region, lwaClientId: this.apps.client(region).clientId, refreshToken, at }, (locked) => {
-        if (locked.status !== 'PENDING_AUTHORIZATION') throw new ConnectionError('OAUTH_STATE_FOREIGN', 'The pending connection changed meanwhile; start again');
-        this.assertSeller(locked, sellingPartnerId);
-      });
-      return { outcome: 'CONNECTED', connectionId: activated.id, sellingPartnerId, marketplaceId: activated.marketplaceId };
-    }
+    // Never attached by matching the seller id: it is public, and any tenant can create a pending
+    // connection naming it. The token waits for the tenant that proves itself with the claim code.
     const claimCode = randomSecret();
     const expiresAt = new Date(at.getTime() + CLAIM_TTL_MS);
     await this.repository.savePending(

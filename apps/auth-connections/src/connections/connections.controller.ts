@@ -68,6 +68,8 @@ export class ConnectionsController {
   @Patch('connections/:id')
   @ApiBody({ type: UpdateConnectionDto })
   async update(@CurrentTenant() tenantId: string, @Param('id', uuid) id: string, @Body() body: unknown): Promise<ConnectionView> {
+    // Another tenant's connection is 404 whatever the body: the lookup comes before validation.
+    await this.connections.get(tenantId, id);
     return this.connections.view(await this.connections.update(tenantId, id, parseBody(updateConnectionSchema, body, invalid)));
   }
 

@@ -458,11 +458,23 @@ describe('Appstore-initiated authorization and setup links', () => {
     return call('GET', confirm.location as string);
   }
 
-  it('attaches to the pending connection waiting for that seller', async () => {
-    const id = await createConnection(a, { name: 'Reverse order', marketplaceId: US, sellingPartnerId: APPSTORE_SELLER });
+  it('never attaches an Appstore authorization to a pending connection by its public seller id: the seller gets a claim code', async () => {
+    // Tenant B names the (public) seller id of someone else's account on a pending connection.
+    const squatter = await createConnection(b, { name: 'Squatter', marketplaceId: US, sellingPartnerId: APPSTORE_SELLER });
     const res = await fromAppstore(APPSTORE_SELLER);
-    expect(res.body).toMatchObject({ outcome: 'CONNECTED', connectionId: id, sellingPartnerId: APPSTORE_SELLER });
-    expect((await call('GET', `${h.url}/connections/${id}`, a)).body['status']).toBe('ACTIVE');
+    expect(res.body).toMatchObject({ outcome: 'PENDING_CLAIM', sellingPartnerId: APPSTORE_SELLER });
+    expect((await call('GET', `${h.url}/connections/${squatter}`, b)).body['status']).toBe('PENDING_AUTHORIZATION');
+    const claimed = await call('POST', `${h.url}/connections/claim`, a, { claimCode: res.body['claimCode'], name: 'Mine', marketplaceId: US });
+    expect(claimed.body).toMatchObject({ status: 'ACTIVE', sellingPartnerId: APPSTORE_SELLER });
+  });
+
+  it('records the seller that authorized a connection created without a seller id and refuses a second seller', async () => {
+    const id = await createConnection(a, { name: 'No seller named', marketplaceId: US });
+    const first = await authorizeInBrowser(id, a, LONE_SELLER);
+    expect(first.body).toMatchObject({ outcome: 'CONNECTED', sellingPartnerId: LONE_SELLER });
+    const second = await authorizeInBrowser(id, a, OTHER_SELLER);
+    expect([second.status, second.body.code]).toEqual([409, 'SELLER_MISMATCH']);
+    expect((await call('GET', `${h.url}/connections/${id}`, a)).body['sellingPartnerId']).toBe(LONE_SELLER);
   });
 
   it('keeps an unexpected authorization for the platform to claim once with its code', async () => {
@@ -492,6 +504,44 @@ describe('Appstore-initiated authorization and setup links', () => {
     expect(result.body).toMatchObject({ outcome: 'CONNECTED', connectionId: id });
     const forged = await call('GET', `${(link.body['url'] as string).slice(0, -3)}abc`);
     expect([forged.status, forged.body.code]).toEqual([400, 'SETUP_LINK_INVALID']);
+  });
+});
+
+describe('connection life announced to the other services', () => {
+  it('announces every change as a ConnectionChanged snapshot with a growing revision, in the same transaction', async () => {
+    const id = await createConnection(a, { name: 'Announced', marketplaceId: US });
+    expect((await call('PATCH', `${h.url}/connections/${id}`, a, { marketplaceId: CA })).status).toBe(200);
+    expect((await call('POST', `${h.url}/connections/${id}/disable`, a)).status).toBe(200);
+    expect((await call('POST', `${h.url}/connections/${id}/enable`, a)).status).toBe(200);
+    expect((await call('DELETE', `${h.url}/connections/${id}`, a)).status).toBe(204);
+    const events = (await outbox('connections.connection-changed', id)).map((row) => row.payload.data);
+    expect(events.map((e) => [e['change'], e['status'], e['revision']])).toEqual([
+      ['CREATED', 'PENDING_AUTHORIZATION', 2],
+      ['MARKETPLACE_CHANGED', 'PENDING_AUTHORIZATION', 3],
+      ['DISABLED', 'DISABLED', 4],
+      ['ENABLED', 'PENDING_AUTHORIZATION', 5],
+      ['DELETED', 'DELETED', 6],
+    ]);
+    expect(events[1]).toMatchObject({ tenantId: 'tenant-a', marketplaceId: CA, region: 'NA', sellingPartnerId: null });
+    expect(JSON.stringify(events)).not.toMatch(/Atzr|refresh|secret/i);
+  });
+
+  it('pages every tenant\'s connections on the internal route, for a projection rebuild', async () => {
+    const internal = { 'x-internal-token': INTERNAL_TOKEN };
+    const [{ count }] = await query<{ count: number }>(h.database.url, 'SELECT COUNT(*)::int AS count FROM auth_connections.connections');
+    const seen: Array<Record<string, unknown>> = [];
+    let after: string | null = null;
+    do {
+      const page: { status: number; body: any } = await call('GET', `${h.url}/internal/connections?limit=2${after ? `&after=${after}` : ''}`, internal);
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.items as Array<Record<string, unknown>>));
+      after = page.body.nextAfter as string | null;
+    } while (after);
+    expect(seen).toHaveLength(count);
+    expect(new Set(seen.map((c) => c['tenantId']))).toEqual(new Set(['tenant-a', 'tenant-b']));
+    expect(Object.keys(seen[0] ?? {}).sort()).toEqual(['connectionId', 'marketplaceId', 'region', 'revision', 'sellingPartnerId', 'status', 'tenantId']);
+    expect((await call('GET', `${h.url}/internal/connections`, a)).status).toBe(401);
+    expect((await call('GET', `${h.url}/internal/connections?limit=0`, internal)).status).toBe(400);
   });
 });
 

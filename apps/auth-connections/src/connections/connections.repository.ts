@@ -1,5 +1,6 @@
 import {
   ConnectionAuthFailedV1,
+  ConnectionChangedV1,
   ConnectionAuthorizedV1,
   ConnectionReauthorizationDueV1,
   ConnectionRevokedV1,
@@ -8,8 +9,9 @@ import {
 import { currentCorrelationId } from '@amazon-channel/platform-observability';
 import { appendToOutbox, FieldCipher } from '@amazon-channel/platform-persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { changeOfTransition, connectionChangedEvent, type ConnectionChange } from './domain/connection-snapshot';
 import { reauthorizationDueAt } from './domain/connection-status';
 import { ConnectionEntity, type ConnectionStatus } from './entities/connection.entity';
 import { CredentialEntity } from './entities/credential.entity';
@@ -18,6 +20,12 @@ import { PendingAuthorizationEntity } from './entities/pending-authorization.ent
 
 /** DI token of the service's {@link FieldCipher}. */
 export const FIELD_CIPHER = Symbol('FIELD_CIPHER');
+
+/** A new connection row: the database fills the timestamps and the first revision. */
+type NewConnection = Omit<ConnectionEntity, 'createdAt' | 'updatedAt' | 'revision'>;
+
+/** Changes that other services' projections must hear about (the rest is auth-connections' own). */
+const PROJECTED: ReadonlyArray<keyof ConnectionEntity> = ['marketplaceId', 'region', 'sellingPartnerId', 'status', 'tenantId'];
 
 type ConnectionEvent = typeof ConnectionAuthorizedV1 | typeof ConnectionAuthFailedV1 | typeof ConnectionRevokedV1 | typeof ConnectionReauthorizationDueV1;
 
@@ -58,9 +66,17 @@ export class ConnectionsRepository {
     return this.dataSource.getRepository(ConnectionEntity);
   }
 
-  async create(row: Omit<ConnectionEntity, 'createdAt' | 'updatedAt'>): Promise<ConnectionEntity> {
-    await this.connections.insert(row);
+  async create(row: NewConnection): Promise<ConnectionEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(ConnectionEntity, row);
+      await this.announce(manager, row.id, 'CREATED');
+    });
     return this.connections.findOneByOrFail({ id: row.id });
+  }
+
+  /** One page of every connection, by id, for the other services' projection rebuild. */
+  page(after: string | null, limit: number): Promise<ConnectionEntity[]> {
+    return this.connections.find({ where: after ? { id: MoreThan(after) } : {}, order: { id: 'ASC' }, take: limit });
   }
 
   list(tenantId: string): Promise<ConnectionEntity[]> {
@@ -77,13 +93,11 @@ export class ConnectionsRepository {
   }
 
   async update(id: string, change: Partial<ConnectionEntity>): Promise<ConnectionEntity> {
-    await this.connections.update({ id }, change);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(ConnectionEntity, { id }, change);
+      if (PROJECTED.some((key) => key in change)) await this.announce(manager, id, 'MARKETPLACE_CHANGED');
+    });
     return this.connections.findOneByOrFail({ id });
-  }
-
-  /** Pending connections waiting for this seller (Appstore flow attaches to the oldest). */
-  pendingForSeller(sellingPartnerId: string, region: string): Promise<ConnectionEntity[]> {
-    return this.connections.find({ where: { sellingPartnerId, region, status: 'PENDING_AUTHORIZATION' }, order: { createdAt: 'ASC' } });
   }
 
   /** Changes status and emits the matching event in one transaction. */
@@ -91,6 +105,7 @@ export class ConnectionsRepository {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(ConnectionEntity, { id: connection.id }, change);
       if (event) await this.emit(manager, event, { ...connection, ...change }, reason);
+      await this.announce(manager, connection.id, changeOfTransition(connection.status, change.status));
     });
     return this.connections.findOneByOrFail({ id: connection.id });
   }
@@ -101,6 +116,8 @@ export class ConnectionsRepository {
    */
   async delete(connection: ConnectionEntity): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // Announced before the row goes: the tombstone carries the row's last revision + 1.
+      await this.announce(manager, connection.id, 'DELETED');
       await manager.delete(ConnectionEntity, { id: connection.id });
       if (connection.credentialId) await this.dropCredentialIfUnused(manager, connection.credentialId);
       await this.emit(manager, ConnectionRevokedV1, connection, 'deleted');
@@ -113,6 +130,7 @@ export class ConnectionsRepository {
       await manager.update(ConnectionEntity, { id: connection.id }, { status: 'REVOKED', statusReason: reason, credentialId: null });
       if (connection.credentialId) await this.dropCredentialIfUnused(manager, connection.credentialId);
       await this.emit(manager, ConnectionRevokedV1, connection, reason);
+      await this.announce(manager, connection.id, 'REVOKED');
     });
     return this.connections.findOneByOrFail({ id: connection.id });
   }
@@ -163,22 +181,24 @@ export class ConnectionsRepository {
       for (const row of [locked, ...siblings]) {
         await manager.update(ConnectionEntity, { id: row.id }, change);
         await this.emit(manager, ConnectionAuthorizedV1, { ...row, ...change }, row.id === locked.id ? null : 'shared credential re-authorized');
+        await this.announce(manager, row.id, 'AUTHORIZED');
       }
     });
     return this.connections.findOneByOrFail({ id: connectionId });
   }
 
   /** Creates an ACTIVE connection that shares an existing credential (one authorization, many marketplaces). */
-  async createShared(row: Omit<ConnectionEntity, 'createdAt' | 'updatedAt'>): Promise<ConnectionEntity> {
+  async createShared(row: NewConnection): Promise<ConnectionEntity> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(ConnectionEntity, row);
       await this.emit(manager, ConnectionAuthorizedV1, row, 'shares an existing authorization');
+      await this.announce(manager, row.id, 'AUTHORIZED');
     });
     return this.connections.findOneByOrFail({ id: row.id });
   }
 
   /** Creates a connection from a claimed Appstore authorization and deletes the pending record. */
-  async claim(pending: PendingAuthorizationEntity, row: Omit<ConnectionEntity, 'createdAt' | 'updatedAt' | 'credentialId' | 'status' | 'authorizedAt' | 'reauthorizationDueAt' | 'sellingPartnerId'>): Promise<ConnectionEntity> {
+  async claim(pending: PendingAuthorizationEntity, row: Omit<ConnectionEntity, 'createdAt' | 'updatedAt' | 'revision' | 'credentialId' | 'status' | 'authorizedAt' | 'reauthorizationDueAt' | 'sellingPartnerId'>): Promise<ConnectionEntity> {
     await this.dataSource.transaction(async (manager) => {
       const deleted = await manager.delete(PendingAuthorizationEntity, { id: pending.id });
       // Two claims racing for one code: only the one that deleted the row goes on.
@@ -200,6 +220,7 @@ export class ConnectionsRepository {
       };
       await manager.insert(ConnectionEntity, full);
       await this.emit(manager, ConnectionAuthorizedV1, full, 'claimed Appstore authorization');
+      await this.announce(manager, full.id, 'AUTHORIZED');
     });
     return this.connections.findOneByOrFail({ id: row.id });
   }
@@ -226,6 +247,7 @@ export class ConnectionsRepository {
       for (const row of rows) {
         await manager.update(ConnectionEntity, { id: row.id }, { status: 'AUTH_FAILED', statusReason: reason });
         await this.emit(manager, ConnectionAuthFailedV1, row, reason);
+        await this.announce(manager, row.id, 'AUTH_FAILED');
       }
       return rows.length;
     });
@@ -282,6 +304,29 @@ export class ConnectionsRepository {
   async countByStatus(): Promise<Array<{ status: string; count: number }>> {
     const rows = await this.connections.createQueryBuilder('c').select('c.status', 'status').addSelect('COUNT(*)::int', 'count').groupBy('c.status').getRawMany<{ status: string; count: number }>();
     return rows;
+  }
+
+  /**
+   * Bumps the connection's revision and writes its ConnectionChanged snapshot to the outbox, in the
+   * caller's transaction. The row lock taken by the increment orders concurrent changes, so
+   * revisions follow commit order and consumers can keep the highest.
+   */
+  private async announce(manager: EntityManager, id: string, change: ConnectionChange): Promise<void> {
+    await manager.increment(ConnectionEntity, { id }, 'revision', 1);
+    const row = await manager.findOneByOrFail(ConnectionEntity, { id });
+    await appendToOutbox(manager, [
+      {
+        definition: ConnectionChangedV1 as EventDefinition,
+        data: connectionChangedEvent(row, change, new Date()),
+        context: {
+          producer: 'auth-connections',
+          tenantId: row.tenantId,
+          connectionId: row.id,
+          correlationId: currentCorrelationId(),
+          sellerId: row.sellingPartnerId ? `${row.sellingPartnerId}:${row.region}` : null,
+        },
+      },
+    ]);
   }
 
   private async emit(manager: EntityManager, definition: ConnectionEvent, connection: Pick<ConnectionEntity, 'id' | 'tenantId' | 'sellingPartnerId' | 'marketplaceId' | 'region'>, reason: string | null): Promise<void> {

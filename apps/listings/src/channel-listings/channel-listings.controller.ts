@@ -1,4 +1,4 @@
-import { CurrentTenant } from '@amazon-channel/platform-auth';
+import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Controller, Get, Param, ParseUUIDPipe, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ChannelListingErrorFilter } from './channel-listing-error.filter';
@@ -13,7 +13,10 @@ import type { ChannelListingEntity } from './entities/channel-listing.entity';
 @UseFilters(ChannelListingErrorFilter)
 @Controller('listings')
 export class ChannelListingsController {
-  constructor(private readonly listings: ChannelListingsRepository) {}
+  constructor(
+    private readonly listings: ChannelListingsRepository,
+    private readonly ownership: ConnectionOwnership,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'connectionId', required: false })
@@ -31,6 +34,7 @@ export class ChannelListingsController {
       throw new ChannelListingError('INVALID_QUERY', `${issue.path.join('.') || 'query'}: ${issue.message}`, { field: issue.path.join('.') });
     }
     const q = parsed.data;
+    if (q.connectionId !== undefined) await this.ownership.ownedConnection(tenantId, q.connectionId);
     const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (after === null) throw new ChannelListingError('INVALID_QUERY', 'cursor: not a cursor this API returned', { field: 'cursor' });
     const items = await this.listings.findPage(tenantId, {

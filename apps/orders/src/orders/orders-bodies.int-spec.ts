@@ -11,7 +11,8 @@ describe('orders routes refuse bad bodies with 400 INVALID_REQUEST naming the fi
   let h: OrdersHarness;
 
   beforeAll(async () => {
-    h = await startOrdersHarness('orders_bodies');
+    h = await startOrdersHarness('orders_bodies', {}, TENANT);
+    await h.announce(CONNECTION);
   });
 
   afterAll(async () => {

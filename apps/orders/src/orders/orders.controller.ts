@@ -1,6 +1,6 @@
-import { CurrentTenant } from '@amazon-channel/platform-auth';
+import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PiiService } from '../pii/pii.service';
 import { CurrentSubject } from './current-caller.decorator';
 import { listOrdersQuery, piiQuery, routeBody } from './dto/orders.dto';
@@ -16,18 +16,24 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersQueryService,
     private readonly pii: PiiService,
+    private readonly ownership: ConnectionOwnership,
   ) {}
 
   @Get()
+  @ApiQuery({ name: 'connectionId', required: false })
   @ApiOkResponse({ description: 'Orders (no buyer data), newest purchase first' })
-  list(@CurrentTenant() tenantId: string, @Query() query: unknown) {
-    return this.orders.list(tenantId, parseInput(listOrdersQuery, query));
+  async list(@CurrentTenant() tenantId: string, @Query() query: unknown) {
+    const input = parseInput(listOrdersQuery, query);
+    if (input.connectionId !== undefined) await this.ownership.ownedConnection(tenantId, input.connectionId);
+    return this.orders.list(tenantId, input);
   }
 
   /** "My order is not importing": why an Amazon order is (not) in the platform. */
   @Get('diagnostics/:amazonOrderId')
-  diagnose(@CurrentTenant() tenantId: string, @Param('amazonOrderId') amazonOrderId: string, @Query('connectionId') connectionId?: string) {
+  @ApiQuery({ name: 'connectionId', required: true })
+  async diagnose(@CurrentTenant() tenantId: string, @Param('amazonOrderId') amazonOrderId: string, @Query('connectionId') connectionId?: string) {
     if (!connectionId) throw new OrdersError('INVALID_REQUEST', 'connectionId is required');
+    await this.ownership.ownedConnection(tenantId, connectionId);
     return this.orders.diagnose(tenantId, connectionId, amazonOrderId);
   }
 
@@ -43,14 +49,18 @@ export class OrdersController {
   }
 
   @Get(':id/pii-audit')
-  piiAudit(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+  async piiAudit(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+    // 404 for an order the tenant does not have, rather than an empty audit.
+    await this.orders.get(tenantId, id);
     return this.pii.audit(tenantId, id);
   }
 
   /** Routes the order to a source; 409 SOURCE_NOT_COMPLIANT when the source lacks Amazon's compliance flag. */
   @Post(':id/route')
   @HttpCode(200)
-  route(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  async route(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+    // Another tenant's order is 404 whatever the body: the lookup comes before validation.
+    await this.orders.get(tenantId, id);
     return this.orders.route(tenantId, id, parseInput(routeBody, body).sourceId);
   }
 }

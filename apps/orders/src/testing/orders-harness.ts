@@ -1,4 +1,5 @@
 /** The orders service booted in-process against a real PostgreSQL, Kafka and the sp-api sandbox, for int-specs. */
+import { ConnectionsProjectionRepository } from '@amazon-channel/platform-auth';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import type { JobContext, JobEntity, RunningService } from '@amazon-channel/platform-service';
 import { createTestDatabase, kafkaBrokers, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
@@ -46,13 +47,19 @@ export interface OrdersHarness {
    * same authorization (as auth-connections creates them): `{ connectionId: marketplaceId }`.
    */
   sellerWithConnections(connections: Record<string, string>): Promise<string>;
+  /** Puts a connection of the harness's tenant in orders' connections projection, with no seller account yet. */
+  announce(connectionId: string, marketplaceId?: string): Promise<void>;
   /** A job context for running a handler directly; checkpoints are recorded (and may throw to simulate a crash). */
   context(tenantId: string, connectionId: string, operation: 'get-orders' | 'pii-redaction', job?: Partial<JobEntity>, onCheckpoint?: (p: unknown) => void): { context: JobContext; checkpoints: Array<Record<string, JsonBody>> };
   close(): Promise<void>;
 }
 
 /** Boots the harness (about 5 s). */
-export async function startOrdersHarness(name: string, env: Record<string, string> = {}): Promise<OrdersHarness> {
+/**
+ * @param tenantId - the tenant whose connections {@link OrdersHarness.seller} and {@link OrdersHarness.announce}
+ *   put in orders' connections projection (orders refuses a connection it does not know for the caller's tenant).
+ */
+export async function startOrdersHarness(name: string, env: Record<string, string> = {}, tenantId = 'tenant-orders'): Promise<OrdersHarness> {
   const sandbox = await startSandbox();
   const database = await createTestDatabase(name);
   const migrator = createServiceDataSource({ url: database.url, ...ORDERS_SERVICE });
@@ -89,11 +96,17 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
   const token = (tenantId: string) =>
     new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user-of-${tenantId}`).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
   let sellers = 0;
+  // What auth-connections' ConnectionChanged would have told orders.
+  const announce = (connectionId: string, marketplaceId = 'ATVPDKIKX0DER', sellingPartnerId: string | null = null): Promise<unknown> =>
+    service.app.get(ConnectionsProjectionRepository).apply({ connectionId, tenantId, sellingPartnerId, region: 'NA', marketplaceId, status: 'ACTIVE', revision: 1 });
   const sellerWithConnections = async (connections: Record<string, string>): Promise<string> => {
     const sellingPartnerId = `A9ORD${Date.now().toString(36).toUpperCase().slice(-6)}${String(++sellers).padStart(3, '0')}`;
     const marketplaceIds = [...new Set(Object.values(connections))];
     const created = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds, orderCount: 0, listingCount: 25 });
-    for (const [connectionId, marketplaceId] of Object.entries(connections)) tokens.add(connectionId, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA', marketplaceId });
+    for (const [connectionId, marketplaceId] of Object.entries(connections)) {
+      tokens.add(connectionId, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA', marketplaceId });
+      await announce(connectionId, marketplaceId, sellingPartnerId);
+    }
     return sellingPartnerId;
   };
   return {
@@ -116,6 +129,9 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
     },
     seller: (connectionId) => sellerWithConnections({ [connectionId]: 'ATVPDKIKX0DER' }),
     sellerWithConnections,
+    announce: async (connectionId, marketplaceId) => {
+      await announce(connectionId, marketplaceId);
+    },
     context(tenantId, connectionId, operation, job = {}, onCheckpoint) {
       const checkpoints: Array<Record<string, JsonBody>> = [];
       const entity = {

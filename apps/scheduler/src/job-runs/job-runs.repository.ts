@@ -46,10 +46,12 @@ export class JobRunsRepository {
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       const open = await this.dataSource.getRepository(JobRunEntity).findOneByOrFail({
+        tenantId,
         connectionId: request.connectionId,
         operation: request.operation,
         status: 'REQUESTED',
       }).catch(() => this.dataSource.getRepository(JobRunEntity).findOneByOrFail({
+        tenantId,
         connectionId: request.connectionId,
         operation: request.operation,
         status: 'RUNNING',

@@ -14,6 +14,8 @@ export const authConfig = z
     /** The claim that names the tenant. */
     AUTH_TENANT_CLAIM: z.string().min(1).default('tenant_id'),
     INTERNAL_API_TOKEN: z.string().min(32, 'must be at least 32 characters'),
+    /** Base URL of auth-connections: its internal routes rebuild the connections projection. */
+    AUTH_CONNECTIONS_URL: z.url().default('http://127.0.0.1:3001'),
   })
   .refine((c) => Boolean(c.AUTH_JWT_PUBLIC_KEY) !== Boolean(c.AUTH_JWT_SECRET), {
     message: 'set exactly one of AUTH_JWT_PUBLIC_KEY and AUTH_JWT_SECRET',

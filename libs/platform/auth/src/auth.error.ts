@@ -4,7 +4,8 @@ import { HttpStatus } from '@nestjs/common';
 export const AUTH_ERRORS = {
   AUTH_TOKEN_MISSING: HttpStatus.UNAUTHORIZED,
   AUTH_TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
-  AUTH_TENANT_MISSING: HttpStatus.FORBIDDEN,
+  // A token that names no tenant does not authenticate anyone: 401, like any other unusable token.
+  AUTH_TENANT_MISSING: HttpStatus.UNAUTHORIZED,
   INTERNAL_TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
 } as const;
 

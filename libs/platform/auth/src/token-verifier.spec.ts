@@ -33,6 +33,12 @@ describe('TokenVerifier', () => {
     expect(await refusal(verifier.verifyBearer(`Bearer ${await sign({ role: 'admin' })}`))).toBe('AUTH_TENANT_MISSING');
   });
 
+  it('answers a token without the tenant claim with 401, not 403', async () => {
+    const error = await verifier.verifyBearer(`Bearer ${await sign({ role: 'admin' })}`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).status).toBe(401);
+  });
+
   it('verifies RS256 tokens with a configured public key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const rsa = new TokenVerifier({

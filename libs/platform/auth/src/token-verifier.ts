@@ -13,7 +13,7 @@ export interface Caller {
 export class TokenVerifier {
   private key?: Promise<KeyLike | Uint8Array>;
 
-  constructor(private readonly config: AuthConfig) {}
+  constructor(private readonly config: Omit<AuthConfig, 'AUTH_CONNECTIONS_URL'>) {}
 
   /** Verifies `Authorization: Bearer <jwt>` and returns the caller; throws {@link AuthError}. */
   async verifyBearer(header: string | undefined): Promise<Caller> {

@@ -63,6 +63,10 @@ export class ConnectionEntity {
   @Column('text', { nullable: true })
   lastTestMessage!: string | null;
 
+  /** Grows with every announced change (ConnectionChanged): other services keep the highest they saw. */
+  @Column('integer', { default: 1 })
+  revision!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

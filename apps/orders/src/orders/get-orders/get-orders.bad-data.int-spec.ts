@@ -27,7 +27,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
     ((await h.dataSource.query(`SELECT state, hold_reason, hold_detail, amazon_status FROM orders.orders WHERE amazon_order_id = $1`, [amazonOrderId])) as Array<Record<string, string | null>>)[0];
 
   beforeAll(async () => {
-    h = await startOrdersHarness('orders_bad_data');
+    h = await startOrdersHarness('orders_bad_data', {}, TENANT);
     getOrders = h.service.app.get(GetOrdersJobHandler);
   });
 

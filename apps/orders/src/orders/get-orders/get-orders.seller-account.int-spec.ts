@@ -30,7 +30,7 @@ describe('get-orders: one order once per seller account', () => {
   const mapping = (connectionId: string) => h.http(TENANT, 'POST', `/connections/${connectionId}/shipping-mappings`, { channelShippingText: 'Std Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' });
 
   beforeAll(async () => {
-    h = await startOrdersHarness('orders_seller_account');
+    h = await startOrdersHarness('orders_seller_account', {}, TENANT);
     getOrders = h.service.app.get(GetOrdersJobHandler);
   });
 

@@ -1,10 +1,11 @@
 import { jobOperationSchema, jobTriggerSchema, SYSTEM_RUN } from '@amazon-channel/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { z } from 'zod';
+import { isRunnable, RUNNABLE_OPERATIONS } from '../domain/runnable-operations';
 
 /** Body of `POST /job-runs`. */
 export const requestJobRunSchema = z.object({
-  operation: jobOperationSchema,
+  operation: z.string().refine(isRunnable, { message: `must be one of ${RUNNABLE_OPERATIONS.join(', ')}` }).pipe(jobOperationSchema),
   // The system run's connection id is the scheduler command line's alone (see SYSTEM_RUN).
   connectionId: z.string().min(1).max(100).refine((id) => id !== SYSTEM_RUN.connectionId, 'must name one connection'),
   trigger: jobTriggerSchema.default('API'),
@@ -15,7 +16,7 @@ export type RequestJobRun = z.infer<typeof requestJobRunSchema>;
 
 /** OpenAPI shape of {@link requestJobRunSchema}. */
 export class RequestJobRunDto {
-  @ApiProperty({ enum: jobOperationSchema.options })
+  @ApiProperty({ enum: RUNNABLE_OPERATIONS })
   operation!: string;
 
   @ApiProperty()

@@ -81,14 +81,14 @@ describe('ConnectionAccessClient', () => {
     expect(a.accessToken).toMatch(/^Atza\|fake-token-\d+$/);
     expect(a.expiresAtMs).toBeGreaterThan(Date.now() + 3_500_000);
     expect(b).toEqual(a);
-    expect((await connections.get('conn-1')).accessToken).toBe(a.accessToken);
+    expect((await connections.get('conn-1', 'tenant-a')).accessToken).toBe(a.accessToken);
     expect(asked('conn-1')).toBe(1);
     expect(requests[0].headers['x-internal-token']).toBe(INTERNAL_TOKEN);
 
     connections.invalidate('conn-1', 'Atza|not-the-current-one');
-    expect((await connections.get('conn-1')).accessToken).toBe(a.accessToken);
+    expect((await connections.get('conn-1', 'tenant-a')).accessToken).toBe(a.accessToken);
     connections.invalidate('conn-1', a.accessToken);
-    const renewed = await connections.get('conn-1');
+    const renewed = await connections.get('conn-1', 'tenant-a');
     expect(renewed.accessToken).not.toBe(a.accessToken);
     expect(asked('conn-1')).toBe(2);
   });
@@ -96,8 +96,8 @@ describe('ConnectionAccessClient', () => {
   it('asks again for a token that expires within a minute, so none expires in flight', async () => {
     const connections = client();
     expiresInSeconds = 30;
-    const first = await connections.get('conn-1');
-    const second = await connections.get('conn-1');
+    const first = await connections.get('conn-1', 'tenant-a');
+    const second = await connections.get('conn-1', 'tenant-a');
     expect(second.accessToken).not.toBe(first.accessToken);
     expect(asked('conn-1')).toBe(2);
   });
@@ -117,23 +117,31 @@ describe('ConnectionAccessClient', () => {
     await expect(connections.get('conn-1', 'tenant-b')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND', message: 'Connection conn-1 does not exist' });
     await connections.get('conn-1', 'tenant-a');
     await expect(connections.get('conn-1', 'tenant-b')).rejects.toBeInstanceOf(ConnectionAccessClientError);
-    // Without a tenant in the answer there is nothing to check against.
-    expect(await connections.get('conn-untenanted', 'tenant-b')).toMatchObject({ sellingPartnerId: 'A2SELLER', region: 'EU', endpoint: null, tenantId: null });
+  });
+
+  it('fails closed: an answer without the tenant, or a call that names none, gets no token', async () => {
+    const connections = client();
+    await expect(connections.get('conn-untenanted', 'tenant-b')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', message: expect.stringMatching(/unexpected body/) });
+    const before = asked('conn-1');
+    await expect(connections.get('conn-1', undefined)).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
+    await expect(connections.get('conn-1', '')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
+    await expect(connections.accessTokens('conn-1', undefined).getAccessToken()).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
+    expect(asked('conn-1')).toBe(before);
   });
 
   it('turns every refusal into a stable code with auth-connections\' reason, and caches none of them', async () => {
     const connections = client();
-    await expect(connections.get('missing')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND', details: { status: 404, upstreamCode: 'CONNECTION_NOT_FOUND' } });
-    await expect(connections.get('revoked')).rejects.toMatchObject({
+    await expect(connections.get('missing', 'tenant-a')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND', details: { status: 404, upstreamCode: 'CONNECTION_NOT_FOUND' } });
+    await expect(connections.get('revoked', 'tenant-a')).rejects.toMatchObject({
       code: 'ACCESS_TOKEN_UNAVAILABLE',
       message: expect.stringMatching(/HTTP 409 CONNECTION_AUTH_FAILED\): Amazon refused the authorization/),
       details: { upstreamCode: 'CONNECTION_AUTH_FAILED' },
     });
-    await expect(connections.get('revoked')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE' });
+    await expect(connections.get('revoked', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE' });
     expect(asked('revoked')).toBe(2);
-    await expect(connections.get('amazon-down')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', details: { status: 503, upstreamCode: 'AMAZON_UNAVAILABLE' } });
-    await expect(connections.get('garbled')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', message: expect.stringMatching(/unexpected body/) });
-    await expect(client('wrong-token-wrong-token-wrong-token-000').get('conn-1')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', details: { status: 401, upstreamCode: 'INTERNAL_TOKEN_INVALID' } });
-    await expect(client(INTERNAL_TOKEN, 'http://127.0.0.1:1').get('conn-1')).rejects.toMatchObject({ code: 'AUTH_CONNECTIONS_UNREACHABLE' });
+    await expect(connections.get('amazon-down', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', details: { status: 503, upstreamCode: 'AMAZON_UNAVAILABLE' } });
+    await expect(connections.get('garbled', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', message: expect.stringMatching(/unexpected body/) });
+    await expect(client('wrong-token-wrong-token-wrong-token-000').get('conn-1', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', details: { status: 401, upstreamCode: 'INTERNAL_TOKEN_INVALID' } });
+    await expect(client(INTERNAL_TOKEN, 'http://127.0.0.1:1').get('conn-1', 'tenant-a')).rejects.toMatchObject({ code: 'AUTH_CONNECTIONS_UNREACHABLE' });
   });
 });

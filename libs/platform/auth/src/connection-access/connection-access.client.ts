@@ -18,8 +18,8 @@ const accessTokenBody = z.object({
   region: z.enum(['NA', 'EU', 'FE']),
   marketplaceId: z.string().min(1),
   sellingPartnerId: z.string().min(1),
-  /** Older auth-connections builds do not send it; then no tenant check is possible. */
-  tenantId: z.string().min(1).optional(),
+  /** The connection's tenant: an answer without it is refused (the tenant check fails closed). */
+  tenantId: z.string().min(1),
 });
 
 /** One access token of a connection and the seller account behind it. */
@@ -33,8 +33,8 @@ export interface ConnectionAccessGrant {
   region: ConnectionRegion;
   marketplaceId: string;
   sellingPartnerId: string;
-  /** The connection's tenant, or null when auth-connections did not say. */
-  tenantId: string | null;
+  /** The connection's tenant. */
+  tenantId: string;
 }
 
 /** Structurally libs/sp-api's `AccessTokenProvider`: what an SP-API client asks for its calls. */
@@ -65,7 +65,7 @@ function expiryMs(value: number | string): number {
  * Amazon for a connection (refresh tokens never leave auth-connections). Tokens are cached per
  * connection until `renewBeforeMs` before they expire, concurrent callers of one connection share
  * one request, and a caller that names its tenant is refused another tenant's connection as if it
- * did not exist. Failures are {@link ConnectionAccessClientError}s with stable codes.
+ * did not exist; a call without a tenant, or an answer without one, is refused (fails closed). Failures are {@link ConnectionAccessClientError}s with stable codes.
  *
  * @example
  * const connections = new ConnectionAccessClient({ baseUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN });
@@ -91,11 +91,13 @@ export class ConnectionAccessClient {
    * A currently valid access token of `connectionId` and its seller account.
    * @param tenantId - the tenant the caller acts for: another tenant's connection is CONNECTION_NOT_FOUND.
    */
-  async get(connectionId: string, tenantId?: string): Promise<ConnectionAccessGrant> {
+  async get(connectionId: string, tenantId: string | undefined): Promise<ConnectionAccessGrant> {
+    // Fails closed: a caller that cannot say whose connection it uses gets nothing.
+    if (!tenantId) throw new ConnectionAccessClientError('CONNECTION_NOT_FOUND', `Connection ${connectionId} does not exist`, { connectionId });
     const cached = this.cache.get(connectionId);
     const grant = cached && cached.expiresAtMs - this.renewBeforeMs > this.now() ? cached : await this.fetchShared(connectionId);
     // A tenant must not reach another tenant's seller account by naming its connection id.
-    if (tenantId !== undefined && grant.tenantId !== null && grant.tenantId !== tenantId) {
+    if (grant.tenantId !== tenantId) {
       throw new ConnectionAccessClientError('CONNECTION_NOT_FOUND', `Connection ${connectionId} does not exist`, { connectionId });
     }
     return grant;
@@ -107,7 +109,7 @@ export class ConnectionAccessClient {
   }
 
   /** The connection's tokens as an SP-API client's access-token provider (libs/sp-api `AccessTokenProvider`). */
-  accessTokens(connectionId: string, tenantId?: string): ConnectionAccessTokens {
+  accessTokens(connectionId: string, tenantId: string | undefined): ConnectionAccessTokens {
     return {
       getAccessToken: async () => (await this.get(connectionId, tenantId)).accessToken,
       invalidate: (accessToken) => this.invalidate(connectionId, accessToken),
@@ -153,7 +155,7 @@ export class ConnectionAccessClient {
       region: body.data.region,
       marketplaceId: body.data.marketplaceId,
       sellingPartnerId: body.data.sellingPartnerId,
-      tenantId: body.data.tenantId ?? null,
+      tenantId: body.data.tenantId,
     };
     this.cache.set(connectionId, grant);
     return grant;

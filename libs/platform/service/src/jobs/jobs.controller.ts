@@ -1,4 +1,4 @@
-import { CurrentTenant } from '@amazon-channel/platform-auth';
+import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -9,12 +9,16 @@ import { JobEntity } from './job.entity';
 @ApiBearerAuth()
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ownership: ConnectionOwnership,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'connectionId', required: false })
   @ApiOkResponse({ description: 'The 100 most recent job runs, newest first' })
-  list(@CurrentTenant() tenantId: string, @Query('connectionId') connectionId?: string): Promise<JobEntity[]> {
+  async list(@CurrentTenant() tenantId: string, @Query('connectionId') connectionId?: string): Promise<JobEntity[]> {
+    if (connectionId !== undefined) await this.ownership.ownedConnection(tenantId, connectionId);
     return this.dataSource.getRepository(JobEntity).find({
       where: connectionId ? { tenantId, connectionId } : { tenantId },
       order: { createdAt: 'DESC' },
