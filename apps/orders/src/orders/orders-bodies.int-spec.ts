@@ -61,6 +61,8 @@ describe('orders routes refuse bad bodies with 400 INVALID_REQUEST naming the fi
     await refused('POST', `/connections/${CONNECTION}/shipping-mappings`, { channelShippingText: '  ', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground', cost: -5 }, ['channelShippingText', 'cost']);
     expect((await h.http(TENANT, 'GET', `/connections/${CONNECTION}/shipping-mappings`)).body).toEqual([]);
     await refused('PUT', '/sources/src-1', { name: 'Supplier', amazonCompliant: 'yes' }, ['amazonCompliant']);
-    await refused('POST', `/orders/${uuidv7()}/route`, { sourceId: '' }, ['sourceId']);
+    // An order the caller does not own is not found before its body is read (nothing about it is revealed).
+    const unknownOrder = await h.http(TENANT, 'POST', `/orders/${uuidv7()}/route`, { sourceId: '' });
+    expect([unknownOrder.status, unknownOrder.body.code]).toEqual([404, 'ORDER_NOT_FOUND']);
   });
 });
