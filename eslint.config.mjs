@@ -54,8 +54,9 @@ export default [
     },
   },
   {
-    // Tests may use the harness (real PostgreSQL, Kafka, the sandbox); production code may not.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Tests may use the harness (real PostgreSQL, Kafka, the sandbox); production code may not. An app's
+    // src/testing/ folder holds its test-only helpers (a service harness shared by its int-specs).
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries(true)],
       // Tests read untyped JSON bodies and event payloads back; production code stays typed.
