@@ -1,4 +1,5 @@
 import { AmazonConnections, LwaGrants } from '@amazon-channel/platform-amazon';
+import { ConnectionAccessClientError } from '@amazon-channel/platform-auth';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
 import type { DataSource } from 'typeorm';
@@ -55,6 +56,20 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
   afterAll(async () => {
     await dataSource?.destroy();
     await Promise.all([database?.drop(), sandbox?.stop()]);
+  });
+
+  it("refuses a job naming another tenant's connection as CONNECTION_NOT_FOUND before asking Amazon for a report", async () => {
+    const connectionId = await connectSeller(5);
+    const jobId = await insertImportJob(dataSource, { tenantId: 'tenant-other', connectionId });
+    const context = await loadJobContext(dataSource, jobId);
+
+    const refused = await handler.run(context).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ConnectionAccessClientError);
+    expect(refused).toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
+    expect(await listingCount(connectionId)).toBe(0);
+    // No report was requested for the other tenant's job: its cursor is still empty.
+    const [job] = await dataSource.query('SELECT cursor FROM listings.jobs WHERE id = $1', [jobId]);
+    expect(job.cursor ?? {}).toEqual({});
   });
 
   it('imports a seller\'s listings with Amazon\'s values, skips suspect rows by reason and emits one ListingImported per listing', async () => {

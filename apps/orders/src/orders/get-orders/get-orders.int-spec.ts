@@ -6,6 +6,7 @@ import { PiiRedactionJobHandler } from '../../pii/pii-redaction.job-handler';
 import { startOrdersHarness, type OrdersHarness } from '../../testing/orders-harness';
 import { DEFAULT_GET_ORDERS_SETTINGS, toOrderCandidate } from '../domain/order-candidate';
 import { compileGetOrdersTemplate } from '../order-settings.service';
+import { OrdersError } from '../orders.error';
 import { GetOrdersJobHandler } from './get-orders.job-handler';
 import { ImportOrdersUseCase } from './import-orders.use-case';
 
@@ -434,5 +435,19 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     await run(conn);
     expect(await count(`SELECT count(*) n FROM orders.order_pii WHERE order_id = $1`, [row.id])).toBe(0);
     expect((await redaction.run(h.context(TENANT, conn, 'pii-redaction').context)).counts).toEqual({ redacted: 0 });
+  });
+
+  it("refuses a job naming another tenant's connection as CONNECTION_NOT_FOUND and stores none of its orders", async () => {
+    const conn = uuidv7();
+    const seller = await h.seller(TENANT, conn);
+    await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
+
+    const refused = await getOrders.run(h.context(OTHER_TENANT, conn, 'get-orders').context).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OrdersError);
+    expect(refused).toMatchObject({ code: 'CONNECTION_NOT_FOUND', details: { connectionId: conn } });
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(0);
+    // The connection itself works for its own tenant.
+    expect((await run(conn)).outcome).toBe('SUCCEEDED');
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(1);
   });
 });

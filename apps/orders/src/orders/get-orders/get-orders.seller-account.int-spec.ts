@@ -119,7 +119,7 @@ describe('get-orders: one order once per seller account', () => {
     const other = await importOrders.applyPage(scope(CONN_CA_X, CA), [{ ...candidate, amazonOrderId: '901-0000000-0000002' }]);
     expect(other.counts).toMatchObject({ created: 0, skipped_other_marketplace: 1 });
     expect(await h.dataSource.query(`SELECT 1 FROM orders.orders WHERE amazon_order_id = '901-0000000-0000002'`)).toHaveLength(0);
-    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/901-0000000-0000002?connectionId=conn-ca-x`)).body).toMatchObject({ verdict: 'OTHER_MARKETPLACE' });
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/901-0000000-0000002?connectionId=${CONN_CA_X}`)).body).toMatchObject({ verdict: 'OTHER_MARKETPLACE' });
   });
 
   it('keeps working with a row stored before the seller account was recorded: the next read completes it instead of adding a second order', async () => {
