@@ -16,14 +16,13 @@
  */
 import 'reflect-metadata';
 import { allTopics } from '@amazon-channel/contracts';
+import { AmazonConnections, LwaGrants } from '@amazon-channel/platform-amazon';
 import { KafkaTransport, OutboxRelay } from '@amazon-channel/platform-messaging';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import type { JobResult } from '@amazon-channel/platform-service';
 import { createTestDatabase, kafkaBrokers, startSandbox } from '@amazon-channel/testing';
 import * as os from 'node:os';
 import { ChannelListingsRepository } from '../apps/listings/src/channel-listings/channel-listings.repository';
-import { LwaConnectionTokenProvider } from '../apps/listings/src/connections/lwa-connection-token.provider';
-import { SpApiClients } from '../apps/listings/src/connections/sp-api-clients';
 import { ImportListingsHandler } from '../apps/listings/src/import-listings/import-listings.handler';
 import { ImportListingsRepository } from '../apps/listings/src/import-listings/import-listings.repository';
 import { LISTINGS_SERVICE } from '../apps/listings/src/service';
@@ -41,13 +40,10 @@ async function main(): Promise<void> {
   await runServiceMigrations(dataSource);
   const sellingPartnerId = 'A1BENCHSELLER1';
   const seller = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], listingCount: ROWS, orderCount: 0 });
-  const tokens = new LwaConnectionTokenProvider(sandbox.lwaTokenUrl, sandbox.app).add('conn-bench', {
-    sellingPartnerId,
-    region: 'NA',
-    marketplaceId: 'ATVPDKIKX0DER',
-    endpoint: sandbox.baseUrl,
-    refreshToken: seller.refreshToken,
-  });
+  const grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app).add(
+    { connectionId: 'conn-bench', tenantId: 'bench', sellingPartnerId, region: 'NA', marketplaceId: 'ATVPDKIKX0DER', endpoint: sandbox.baseUrl },
+    seller.refreshToken,
+  );
   const store = new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource));
   // Batches commit their checkpoints through the repository: observe progress there.
   let onProgress: (step: string, rows: number) => void = () => undefined;
@@ -58,7 +54,7 @@ async function main(): Promise<void> {
       onProgress(next.progress.step, next.progress.counts?.['rows'] ?? 0);
       return next;
     });
-  const handler = new ImportListingsHandler(observed, tokens, new SpApiClients(), { batchSize: BATCH, reportPollMs: 50 });
+  const handler = new ImportListingsHandler(observed, new AmazonConnections(grants), { batchSize: BATCH, reportPollMs: 50 });
 
   const transport = new KafkaTransport({ brokers: brokers.split(','), clientId: 'bench-listings', requestTimeoutMs: 10_000, connectionTimeoutMs: 5_000, topics: allTopics() });
   await transport.connect();

@@ -19,13 +19,13 @@
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { LwaGrants } from '@amazon-channel/platform-amazon';
 import type { JobContext, JobEntity } from '@amazon-channel/platform-service';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { SpApiClientFactory, type Order, type SpApiCallEvent } from '@amazon-channel/sp-api';
 import { createTestDatabase, startSandbox } from '@amazon-channel/testing';
 import { DataSource } from 'typeorm';
 import { startOrders } from '../apps/orders/src/bootstrap';
-import { LwaAccessTokenProvider } from '../apps/orders/src/connections/lwa-access-token.provider';
 import { toOrderCandidate, DEFAULT_GET_ORDERS_SETTINGS } from '../apps/orders/src/orders/domain/order-candidate';
 import { GetOrdersJobHandler } from '../apps/orders/src/orders/get-orders/get-orders.job-handler';
 import { ImportOrdersUseCase } from '../apps/orders/src/orders/get-orders/import-orders.use-case';
@@ -65,14 +65,14 @@ async function main(): Promise<void> {
   const migrator = createServiceDataSource({ url: database.url, ...ORDERS_SERVICE });
   await runServiceMigrations(migrator);
   await migrator.destroy();
-  const tokens = new LwaAccessTokenProvider(sandbox.lwaTokenUrl, { clientId: sandbox.app.clientId, clientSecret: sandbox.app.clientSecret });
+  const grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app);
   const tally: CallTally = { calls: 0, throttled: 0, times: [] };
   const keys = `bench-1:${randomBytes(32).toString('base64')}`;
   const service = await startOrders(
     { PORT: '0', DATABASE_URL: database.url, BUS_DRIVER: 'in-process', AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01', INTERNAL_API_TOKEN: 'bench-internal-token-bench-internal-token', FIELD_ENCRYPTION_KEYS: keys, SP_API_ENDPOINT: sandbox.baseUrl, LOG_LEVEL: 'warn', APP_ROLES: 'api' },
     undefined,
     {
-      accessTokens: tokens,
+      grants,
       spApiObserver: {
         onCall: (e: SpApiCallEvent) => {
           if (e.operation !== 'orders.searchOrders') return;
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     const held = ((await (await fetch(`${sandbox.baseUrl}/_sandbox/sellers/${sellingPartnerId}`)).json()) as { orderCount: number }).orderCount;
     say(`seller ${name}: ${orderCount} orders requested, ${ids.size} distinct AmazonOrderIds returned, the sandbox holds ${held}`);
     sandboxOrders.set(name, held);
-    tokens.add(name, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA', marketplaceId: 'ATVPDKIKX0DER' });
+    grants.add({ connectionId: name, tenantId: 'bench', sellingPartnerId, region: 'NA', marketplaceId: 'ATVPDKIKX0DER', endpoint: null }, created.refreshToken);
     await dataSource.query(
       `INSERT INTO orders.shipping_mappings (id, tenant_id, connection_id, channel_shipping_text, service_level_category, shipping_policy) VALUES ($1, 'bench', $3, 'Std US D2D Dom', 'STANDARD', 'Ground'), ($2, 'bench', $3, 'Exp US D2D Dom', 'EXPEDITED', 'Air')`,
       [randomUUID(), randomUUID(), name],
@@ -158,8 +158,8 @@ async function main(): Promise<void> {
   const pages: Order[][] = [];
   await sandbox.admin.clearFaults();
   await sandbox.admin.injectFault({ ratePlans: { searchOrders: { rate: 1000, burst: 1000 } } });
-  const access = await tokens.forConnection('RAISED');
-  const raw = new SpApiClientFactory({ baseUrls: { NA: sandbox.baseUrl } }).forSeller({ sellingPartnerId: access.sellingPartnerId, region: 'NA', accessTokens: { getAccessToken: async () => (await tokens.forConnection('RAISED')).accessToken, invalidate: () => undefined } });
+  const { account, accessTokens } = await grants.forConnection('RAISED', 'bench');
+  const raw = new SpApiClientFactory({ baseUrls: { NA: sandbox.baseUrl } }).forSeller({ sellingPartnerId: account.sellingPartnerId, region: 'NA', accessTokens });
   for await (const page of raw.orders.searchOrdersPages({ lastUpdatedAfter: new Date(Date.now() - 86_400_000 * 3).toISOString(), maxResultsPerPage: 100, includedData: ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PACKAGES', 'CANCELLATION'] })) {
     pages.push(page.data.orders);
   }

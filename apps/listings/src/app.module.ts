@@ -1,16 +1,17 @@
+import { AmazonModule, type ConnectionGrants } from '@amazon-channel/platform-amazon';
 import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
-import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
+import { JobsModule, PLATFORM_CONFIG, PlatformModule } from '@amazon-channel/platform-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChannelListingsModule } from './channel-listings/channel-listings.module';
 import type { ListingsConfig } from './config/listings.config';
-import type { ConnectionTokenProvider } from './connections/connection-token.provider';
-import { ConnectionsModule } from './connections/connections.module';
 import { ListingJobsModule } from './listing-jobs.module';
 import { LISTINGS_SERVICE } from './service';
+import { LISTINGS_SCHEMA } from './service-schema';
 
 /** Ports a caller may replace (tests, the benchmark). */
 export interface ListingsPorts {
-  connectionTokens?: ConnectionTokenProvider;
+  /** Replaces auth-connections (tests and the benchmark pass LwaGrants against the sandbox). */
+  grants?: ConnectionGrants;
 }
 
 /** The listings service. */
@@ -23,7 +24,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         ConnectionsProjectionModule.forRoot({ serviceName: LISTINGS_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
         PlatformModule.forService(LISTINGS_SERVICE, config, logDestination),
-        ConnectionsModule.register(ports),
+        AmazonModule.register(PLATFORM_CONFIG, { schema: LISTINGS_SCHEMA, grants: ports.grants }),
         ChannelListingsModule,
         JobsModule.forRoot({ imports: [ListingJobsModule] }),
       ],

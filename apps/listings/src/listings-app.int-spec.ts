@@ -1,3 +1,4 @@
+import { AmazonConnections, LwaGrants } from '@amazon-channel/platform-amazon';
 import { ConnectionsProjectionRepository } from '@amazon-channel/platform-auth';
 import type { RunningService } from '@amazon-channel/platform-service';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
@@ -8,8 +9,6 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { startListings } from './bootstrap';
-import { LwaConnectionTokenProvider } from './connections/lwa-connection-token.provider';
-import { SpApiClients } from './connections/sp-api-clients';
 import { LISTINGS_SERVICE } from './service';
 
 const JWT_SECRET = 'listings-test-jwt-secret-listings-test-jwt-secret';
@@ -24,7 +23,7 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
   let sandbox: SandboxHandle;
   let service: RunningService;
   let brokers: string;
-  let tokens: LwaConnectionTokenProvider;
+  let grants: LwaGrants;
 
   const token = (tenantId: string) =>
     new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
@@ -51,11 +50,8 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     const migrator = createServiceDataSource({ url: database.url, ...LISTINGS_SERVICE });
     await runServiceMigrations(migrator);
     await migrator.destroy();
-    tokens = new LwaConnectionTokenProvider(sandbox.lwaTokenUrl, sandbox.app).add(CONNECTION, {
-      ...sandbox.demoSeller,
-      marketplaceId: 'ATVPDKIKX0DER',
-      endpoint: null,
-    });
+    const { sellingPartnerId, region, refreshToken } = sandbox.demoSeller;
+    grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app).add({ connectionId: CONNECTION, tenantId: TENANT, sellingPartnerId, region, marketplaceId: 'ATVPDKIKX0DER', endpoint: null }, refreshToken);
     service = await startListings(
       {
         PORT: '0',
@@ -73,7 +69,7 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
         IMPORT_REPORT_POLL_MS: '50',
       },
       new PassThrough().resume(),
-      { connectionTokens: tokens },
+      { grants },
     );
     await service.connected;
     // What auth-connections' ConnectionChanged would have told listings: the connection is TENANT's.
@@ -169,8 +165,8 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     const { sellingPartnerId } = sandbox.demoSeller;
     expect((await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/SKU-0000003`, { platformListingId: 'p-3', quantity: 4 })).status).toBe(204);
     expect((await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/NOT-ON-AMAZON`, { platformListingId: 'p-x' })).status).toBe(204);
-    const access = await tokens.forConnection(CONNECTION);
-    await new SpApiClients(sandbox.baseUrl).forAccess(access).listings.deleteListingsItem(sellingPartnerId, 'SKU-0000005', 'ATVPDKIKX0DER');
+    const { client } = await new AmazonConnections(grants, { endpointOverride: sandbox.baseUrl }).forConnection(CONNECTION, TENANT);
+    await client.listings.deleteListingsItem(sellingPartnerId, 'SKU-0000005', 'ATVPDKIKX0DER');
 
     const started = await http(TENANT, 'POST', `/connections/${CONNECTION}/jobs/link-listings`);
     expect(started.status).toBe(201);

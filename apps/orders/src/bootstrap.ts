@@ -4,7 +4,7 @@ import { loadOrdersConfig } from './config/orders.config';
 import type { OrdersPorts } from './orders/orders.module';
 
 /**
- * Starts orders; `overrides` win over the environment. `ports` replace the access-token provider
+ * Starts orders; `overrides` win over the environment. `ports` replace the connection grants
  * (tests mint tokens from the sandbox's LWA) and the clock (retention tests move time).
  */
 export async function startOrders(overrides: Record<string, string> = {}, logDestination?: NodeJS.WritableStream, ports: OrdersPorts = {}): Promise<RunningService> {

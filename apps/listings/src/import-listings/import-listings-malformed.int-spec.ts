@@ -1,11 +1,10 @@
+import { AmazonConnections, LwaGrants } from '@amazon-channel/platform-amazon';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { ChannelListingsRepository } from '../channel-listings/channel-listings.repository';
-import { LwaConnectionTokenProvider } from '../connections/lwa-connection-token.provider';
-import { SpApiClients } from '../connections/sp-api-clients';
 import { LISTINGS_SERVICE } from '../service';
 import { finishJob, insertImportJob, loadJobContext } from '../testing/job-context';
 import { ImportListingsHandler } from './import-listings.handler';
@@ -62,12 +61,12 @@ describe('Import Listings with malformed report rows', () => {
     const bytes = Buffer.concat(lines.map((l) => Buffer.concat([iconv.encode(l, 'windows-1252'), Buffer.from('\n')])));
     // 0x81 is not a windows-1252 character: a byte that cannot be decoded.
     bytes[bytes.indexOf(0x01)] = 0x81;
-    const tokens = new LwaConnectionTokenProvider(sandbox.lwaTokenUrl, sandbox.app).add('conn-malformed', {
-      ...sandbox.demoSeller,
-      marketplaceId: 'ATVPDKIKX0DER',
-      endpoint: sandbox.baseUrl,
-    });
-    const handler = new ImportListingsHandler(new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource)), tokens, new SpApiClients(), {
+    const { sellingPartnerId, region, refreshToken } = sandbox.demoSeller;
+    const grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app).add(
+      { connectionId: 'conn-malformed', tenantId: 'tenant-malformed', sellingPartnerId, region, marketplaceId: 'ATVPDKIKX0DER', endpoint: sandbox.baseUrl },
+      refreshToken,
+    );
+    const handler = new ImportListingsHandler(new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource)), new AmazonConnections(grants), {
       batchSize: 3,
       reportPollMs: 50,
       openDocument: async () => ({ body: Readable.from([bytes]), contentType: 'text/plain;charset=Cp1252' }),

@@ -1,9 +1,9 @@
+import { AmazonConnections, LwaGrants } from '@amazon-channel/platform-amazon';
+import { ConnectionAccessClientError } from '@amazon-channel/platform-auth';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
 import type { DataSource } from 'typeorm';
 import { ChannelListingsRepository } from '../channel-listings/channel-listings.repository';
-import { LwaConnectionTokenProvider } from '../connections/lwa-connection-token.provider';
-import { SpApiClients } from '../connections/sp-api-clients';
 import { LISTINGS_SERVICE } from '../service';
 import { finishJob, insertImportJob, loadJobContext } from '../testing/job-context';
 import { ImportListingsHandler } from './import-listings.handler';
@@ -16,7 +16,7 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let sandbox: SandboxHandle;
-  let tokens: LwaConnectionTokenProvider;
+  let grants: LwaGrants;
   let handler: ImportListingsHandler;
   let store: ImportListingsRepository;
   let sellerSeq = 0;
@@ -26,7 +26,7 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
     const sellingPartnerId = `A${String(Date.now()).slice(-8)}${++sellerSeq}IMP`;
     const seller = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: [MARKETPLACE], listingCount, orderCount: 0 });
     const connectionId = `conn-${sellingPartnerId.toLowerCase()}`;
-    tokens.add(connectionId, { sellingPartnerId, region: 'NA', marketplaceId: MARKETPLACE, endpoint: sandbox.baseUrl, refreshToken: seller.refreshToken });
+    grants.add({ connectionId, tenantId: TENANT, sellingPartnerId, region: 'NA', marketplaceId: MARKETPLACE, endpoint: sandbox.baseUrl }, seller.refreshToken);
     return connectionId;
   }
 
@@ -48,14 +48,28 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
     dataSource = createServiceDataSource({ url: database.url, ...LISTINGS_SERVICE });
     await dataSource.initialize();
     await runServiceMigrations(dataSource);
-    tokens = new LwaConnectionTokenProvider(sandbox.lwaTokenUrl, sandbox.app);
+    grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app);
     store = new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource));
-    handler = new ImportListingsHandler(store, tokens, new SpApiClients(), { batchSize: 20, reportPollMs: 50 });
+    handler = new ImportListingsHandler(store, new AmazonConnections(grants), { batchSize: 20, reportPollMs: 50 });
   }, 120_000);
 
   afterAll(async () => {
     await dataSource?.destroy();
     await Promise.all([database?.drop(), sandbox?.stop()]);
+  });
+
+  it("refuses a job naming another tenant's connection as CONNECTION_NOT_FOUND before asking Amazon for a report", async () => {
+    const connectionId = await connectSeller(5);
+    const jobId = await insertImportJob(dataSource, { tenantId: 'tenant-other', connectionId });
+    const context = await loadJobContext(dataSource, jobId);
+
+    const refused = await handler.run(context).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ConnectionAccessClientError);
+    expect(refused).toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
+    expect(await listingCount(connectionId)).toBe(0);
+    // No report was requested for the other tenant's job: its cursor is still empty.
+    const [job] = await dataSource.query('SELECT cursor FROM listings.jobs WHERE id = $1', [jobId]);
+    expect(job.cursor ?? {}).toEqual({});
   });
 
   it('imports a seller\'s listings with Amazon\'s values, skips suspect rows by reason and emits one ListingImported per listing', async () => {
@@ -68,7 +82,7 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
     expect(result.counts).toMatchObject({ rows: 120, created: 118, updated: 0, unchanged: 0, failed: 0, skipped_price_empty: 2, skipped_quantity_empty: 0 });
     expect(await listingCount(connectionId)).toBe(118);
 
-    const amazon = await sandbox.admin.getListing((await tokens.forConnection(connectionId)).sellingPartnerId, 'SKU-0000001');
+    const amazon = await sandbox.admin.getListing((await grants.forConnection(connectionId, TENANT)).account.sellingPartnerId, 'SKU-0000001');
     const [row] = await dataSource.query(`SELECT * FROM listings.channel_listings WHERE connection_id = $1 AND sku = 'SKU-0000001'`, [connectionId]);
     expect(row.price_minor).toBe(amazon.priceMinor);
     expect(row.quantity).toBe(amazon.quantity);
@@ -159,7 +173,7 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
       if (++batches === 3) abort.abort();
       return written;
     };
-    const crashingHandler = new ImportListingsHandler(crashing, tokens, new SpApiClients(), { batchSize: 20, reportPollMs: 50 });
+    const crashingHandler = new ImportListingsHandler(crashing, new AmazonConnections(grants), { batchSize: 20, reportPollMs: 50 });
     await expect(crashingHandler.run(first)).rejects.toThrow(/interrupted/);
     const partial = await listingCount(connectionId);
     expect(partial).toBeGreaterThan(0);

@@ -1,9 +1,8 @@
+import type { AmazonConnections } from '@amazon-channel/platform-amazon';
 import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
 import { findMarketplace, type SpApiClient } from '@amazon-channel/sp-api';
 import { v7 as uuidv7 } from 'uuid';
 import { importCompletedEvent, listingImportedEvents } from '../channel-listings/listing-events';
-import type { ConnectionTokenProvider } from '../connections/connection-token.provider';
-import type { SpApiClients } from '../connections/sp-api-clients';
 import { addCounts, batchCounts, emptyCounts, importOutcome, importTotals, type Counts } from './domain/import-counts';
 import { decideBatch, writeModeOf, type WriteMode } from './domain/import-decision';
 import { importSettingsSchema, type ImportSettings } from './domain/import-settings';
@@ -55,8 +54,7 @@ export class ImportListingsHandler implements JobHandler {
 
   constructor(
     private readonly store: ImportListingsRepository,
-    private readonly tokens: ConnectionTokenProvider,
-    private readonly clients: SpApiClients,
+    private readonly amazon: AmazonConnections,
     private readonly options: ImportListingsOptions,
   ) {}
 
@@ -70,12 +68,11 @@ export class ImportListingsHandler implements JobHandler {
     const state: RunState = { cursor: { ...((job.cursor as ImportCursor | null) ?? {}) }, counts: { ...emptyCounts(), ...job.counts } };
     if (job.step === 'completed') return this.result(state.counts, settings);
 
-    const access = await this.tokens.forConnection(job.connectionId, job.tenantId);
-    const client = this.clients.forAccess(access);
-    const currency = findMarketplace(access.marketplaceId)?.currency ?? 'USD';
+    const { account, client } = await this.amazon.forConnection(job.connectionId, job.tenantId);
+    const currency = findMarketplace(account.marketplaceId)?.currency ?? 'USD';
 
     if (!state.cursor.reportId) {
-      const { data } = await client.reports.createReport({ reportType: LISTINGS_REPORT_TYPE, marketplaceIds: [access.marketplaceId] }, { signal });
+      const { data } = await client.reports.createReport({ reportType: LISTINGS_REPORT_TYPE, marketplaceIds: [account.marketplaceId] }, { signal });
       state.cursor.reportId = data.reportId;
       await context.checkpoint({ step: 'report-requested', cursor: { ...state.cursor }, counts: state.counts, done: 0, total: null });
     }
@@ -87,7 +84,7 @@ export class ImportListingsHandler implements JobHandler {
       await context.checkpoint({ step: 'report-ready', cursor: { ...state.cursor }, counts: state.counts, done: 0, total: null });
     }
 
-    await this.applyReport(context, client, access.marketplaceId, currency, settings, state);
+    await this.applyReport(context, client, account.marketplaceId, currency, settings, state);
 
     const rows = state.counts['rows'] ?? 0;
     await this.store.complete(importCompletedEvent(job, importTotals(state.counts)), {

@@ -1,9 +1,8 @@
+import { AmazonConnections } from '@amazon-channel/platform-amazon';
 import { PLATFORM_CONFIG } from '@amazon-channel/platform-service';
 import { Module } from '@nestjs/common';
 import { ChannelListingsModule } from '../channel-listings/channel-listings.module';
 import type { ListingsConfig } from '../config/listings.config';
-import { CONNECTION_TOKEN_PROVIDER, type ConnectionTokenProvider } from '../connections/connection-token.provider';
-import { SpApiClients } from '../connections/sp-api-clients';
 import { JobRequestsModule } from '../job-requests/job-requests.module';
 import { ImportListingsController } from './import-listings.controller';
 import { ImportListingsHandler } from './import-listings.handler';
@@ -17,9 +16,9 @@ import { ImportListingsRepository } from './import-listings.repository';
     ImportListingsRepository,
     {
       provide: ImportListingsHandler,
-      useFactory: (store: ImportListingsRepository, tokens: ConnectionTokenProvider, clients: SpApiClients, config: ListingsConfig) =>
-        new ImportListingsHandler(store, tokens, clients, { batchSize: config.IMPORT_BATCH_SIZE, reportPollMs: config.IMPORT_REPORT_POLL_MS }),
-      inject: [ImportListingsRepository, CONNECTION_TOKEN_PROVIDER, SpApiClients, PLATFORM_CONFIG],
+      useFactory: (store: ImportListingsRepository, amazon: AmazonConnections, config: ListingsConfig) =>
+        new ImportListingsHandler(store, amazon, { batchSize: config.IMPORT_BATCH_SIZE, reportPollMs: config.IMPORT_REPORT_POLL_MS }),
+      inject: [ImportListingsRepository, AmazonConnections, PLATFORM_CONFIG],
     },
   ],
   exports: [ImportListingsHandler],

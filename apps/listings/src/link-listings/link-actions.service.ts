@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { AmazonConnections } from '@amazon-channel/platform-amazon';
+import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { ChannelListingsRepository } from '../channel-listings/channel-listings.repository';
 import type { ChannelListingEntity } from '../channel-listings/entities/channel-listing.entity';
 import { listingLinkEvents } from '../channel-listings/listing-events';
-import { CONNECTION_TOKEN_PROVIDER, type ConnectionTokenProvider } from '../connections/connection-token.provider';
-import { SpApiClients } from '../connections/sp-api-clients';
 import { decideLink } from './domain/link-decision';
 import { LinkListingsError } from './link-listings.error';
 import { LinkListingsRepository } from './link-listings.repository';
@@ -17,8 +16,7 @@ export class LinkActionsService {
     private readonly listings: ChannelListingsRepository,
     private readonly links: LinkListingsRepository,
     private readonly linker: ListingLinker,
-    @Inject(CONNECTION_TOKEN_PROVIDER) private readonly tokens: ConnectionTokenProvider,
-    private readonly clients: SpApiClients,
+    private readonly amazon: AmazonConnections,
   ) {}
 
   /** Disconnects the listing from Amazon's: sync leaves it alone until it is linked again. */
@@ -30,8 +28,8 @@ export class LinkActionsService {
   /** Links the listing to the Amazon listing with its exact SKU, checked on Amazon now. */
   async link(tenantId: string, id: string): Promise<ChannelListingEntity> {
     const listing = await this.find(tenantId, id);
-    const access = await this.tokens.forConnection(listing.connectionId, tenantId);
-    const amazon = await this.linker.lookup(this.clients.forAccess(access), access, [listing.sku]);
+    const { account, client } = await this.amazon.forConnection(listing.connectionId, tenantId);
+    const amazon = await this.linker.lookup(client, account, [listing.sku]);
     const known = await this.links.known(listing.connectionId, [listing.sku]);
     const decision = decideLink(listing.sku, amazon.get(listing.sku), known.channel.get(listing.sku), known.platform.get(listing.sku) ?? null, uuidv7);
     const scope = { tenantId, connectionId: listing.connectionId, jobId: null };

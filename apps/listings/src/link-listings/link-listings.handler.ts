@@ -1,8 +1,7 @@
+import type { AmazonConnections } from '@amazon-channel/platform-amazon';
 import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
 import { v7 as uuidv7 } from 'uuid';
 import { listingLinkEvents } from '../channel-listings/listing-events';
-import type { ConnectionTokenProvider } from '../connections/connection-token.provider';
-import type { SpApiClients } from '../connections/sp-api-clients';
 import { decideLink, type LinkOutcome } from './domain/link-decision';
 import type { LinkListingsRepository } from './link-listings.repository';
 import { LOOKUP_BATCH, type ListingLinker } from './listing-linker';
@@ -22,21 +21,19 @@ export class LinkListingsHandler implements JobHandler {
   constructor(
     private readonly links: LinkListingsRepository,
     private readonly linker: ListingLinker,
-    private readonly tokens: ConnectionTokenProvider,
-    private readonly clients: SpApiClients,
+    private readonly amazon: AmazonConnections,
   ) {}
 
   async run(context: JobContext): Promise<JobResult> {
     const { job, signal } = context;
-    const access = await this.tokens.forConnection(job.connectionId, job.tenantId);
-    const client = this.clients.forAccess(access);
+    const { account, client } = await this.amazon.forConnection(job.connectionId, job.tenantId);
     const counts: Record<string, number> = { linked: 0, already_linked: 0, broken: 0, not_on_amazon: 0, ...job.counts };
     const scope = { tenantId: job.tenantId, connectionId: job.connectionId, jobId: job.id };
     let afterSku = ((job.cursor as { afterSku?: string } | null) ?? {}).afterSku ?? '';
     for (;;) {
       const skus = await this.links.skusAfter(job.connectionId, afterSku, BATCH);
       if (skus.length === 0) break;
-      const amazon = await this.linker.lookup(client, access, skus, signal);
+      const amazon = await this.linker.lookup(client, account, skus, signal);
       const known = await this.links.known(job.connectionId, skus);
       const decisions = skus.map((sku) => decideLink(sku, amazon.get(sku), known.channel.get(sku), known.platform.get(sku) ?? null, uuidv7));
       for (const { outcome } of decisions) counts[outcome] = (counts[outcome] ?? 0) + 1;

@@ -1,7 +1,6 @@
+import { AmazonConnections } from '@amazon-channel/platform-amazon';
 import { Module } from '@nestjs/common';
 import { ChannelListingsModule } from '../channel-listings/channel-listings.module';
-import { CONNECTION_TOKEN_PROVIDER, type ConnectionTokenProvider } from '../connections/connection-token.provider';
-import { SpApiClients } from '../connections/sp-api-clients';
 import { JobRequestsModule } from '../job-requests/job-requests.module';
 import { LinkActionsService } from './link-actions.service';
 import { LinkListingsController } from './link-listings.controller';
@@ -22,8 +21,8 @@ import { PlatformListingsRepository } from './platform-listings.repository';
     { provide: ListingLinker, useValue: new ListingLinker() },
     {
       provide: LinkListingsHandler,
-      useFactory: (links: LinkListingsRepository, linker: ListingLinker, tokens: ConnectionTokenProvider, clients: SpApiClients) => new LinkListingsHandler(links, linker, tokens, clients),
-      inject: [LinkListingsRepository, ListingLinker, CONNECTION_TOKEN_PROVIDER, SpApiClients],
+      useFactory: (links: LinkListingsRepository, linker: ListingLinker, amazon: AmazonConnections) => new LinkListingsHandler(links, linker, amazon),
+      inject: [LinkListingsRepository, ListingLinker, AmazonConnections],
     },
   ],
   exports: [LinkListingsHandler],

@@ -1,14 +1,11 @@
-import { JOB_HANDLERS } from '@amazon-channel/platform-service';
-import { FieldCipher, rowsQuery } from '@amazon-channel/platform-persistence';
-import { PostgresRateLimitStore, type SpApiObserver } from '@amazon-channel/sp-api';
-import { DataSource } from 'typeorm';
+import { AmazonModule, type ConnectionGrants } from '@amazon-channel/platform-amazon';
+import { JOB_HANDLERS, PLATFORM_CONFIG } from '@amazon-channel/platform-service';
+import { FieldCipher } from '@amazon-channel/platform-persistence';
+import type { SpApiObserver } from '@amazon-channel/sp-api';
 import { ORDERS_SERVICE } from '../service';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CLOCK, systemClock, type Clock } from '../clock/clock';
-import { ACCESS_TOKEN_PROVIDER, type AccessTokenProvider } from '../connections/access-token.provider';
-import { HttpAccessTokenProvider } from '../connections/http-access-token.provider';
-import { SP_API_CLIENTS, SpApiClients } from '../connections/sp-api-clients';
 import type { OrdersConfig } from '../config/orders.config';
 import { ORDERS_OPTIONS } from '../orders-options';
 import { ADDRESS_FINGERPRINT, AddressFingerprint } from '../pii/address-fingerprint';
@@ -35,7 +32,8 @@ import { ReleaseHeldOrders } from './release-held-orders';
 
 /** Ports a test or the embedded launcher may replace. */
 export interface OrdersPorts {
-  accessTokens?: AccessTokenProvider;
+  /** Replaces auth-connections (tests and the benchmark pass LwaGrants against the sandbox). */
+  grants?: ConnectionGrants;
   clock?: Clock;
   /** Sees every SP-API call (metrics, benchmarks). */
   spApiObserver?: SpApiObserver;
@@ -50,17 +48,6 @@ export class OrdersModule {
       { provide: ORDERS_OPTIONS, useValue: { overlapMinutes: config.ORDERS_OVERLAP_MINUTES, piiRetentionDays: config.PII_RETENTION_DAYS } },
       { provide: FIELD_CIPHER, useValue: FieldCipher.fromConfig(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY_ID) },
       { provide: ADDRESS_FINGERPRINT, useValue: AddressFingerprint.fromConfig(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY_ID) },
-      { provide: ACCESS_TOKEN_PROVIDER, useValue: ports.accessTokens ?? new HttpAccessTokenProvider(config.AUTH_CONNECTIONS_URL, config.INTERNAL_API_TOKEN) },
-      {
-        provide: SP_API_CLIENTS,
-        // Buckets in the service's schema: every replica spends one seller budget (searchOrders ≈ 1 call / 3 min).
-        useFactory: (tokens: AccessTokenProvider, dataSource: DataSource) =>
-          new SpApiClients(tokens, config.SP_API_ENDPOINT, {
-            observer: ports.spApiObserver,
-            rateLimitStore: new PostgresRateLimitStore(rowsQuery(dataSource), { schema: ORDERS_SERVICE.schema }),
-          }),
-        inject: [ACCESS_TOKEN_PROVIDER, DataSource],
-      },
       { provide: APP_FILTER, useClass: OrdersErrorFilter },
       OrdersRepository,
       OrderSettingsRepository,
@@ -82,6 +69,8 @@ export class OrdersModule {
     ];
     return {
       module: OrdersModule,
+      // Buckets in the service's schema: every replica spends one seller budget (searchOrders ≈ 1 call / 3 min).
+      imports: [AmazonModule.register(PLATFORM_CONFIG, { schema: ORDERS_SERVICE.schema, grants: ports.grants, observer: ports.spApiObserver })],
       controllers: [OrdersController, ConnectionSettingsController, SourcesController],
       providers,
       exports: [JOB_HANDLERS, GetOrdersJobHandler, PiiRedactionJobHandler, ShippingMappingsService, CLOCK],

@@ -1,4 +1,5 @@
 /** The orders service booted in-process against a real PostgreSQL, Kafka and the sp-api sandbox, for int-specs. */
+import { LwaGrants } from '@amazon-channel/platform-amazon';
 import { ConnectionsProjectionRepository } from '@amazon-channel/platform-auth';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import type { JobContext, JobEntity, RunningService } from '@amazon-channel/platform-service';
@@ -10,7 +11,6 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { startOrders } from '../bootstrap';
 import type { Clock } from '../clock/clock';
-import { LwaAccessTokenProvider } from '../connections/lwa-access-token.provider';
 import { ORDERS_SERVICE } from '../service';
 
 const JWT_SECRET = 'orders-test-jwt-secret-orders-test-jwt-secret';
@@ -35,20 +35,21 @@ export interface OrdersHarness {
   sandbox: SandboxHandle;
   database: TestDatabase;
   dataSource: DataSource;
-  tokens: LwaAccessTokenProvider;
+  /** The sandbox grants the service uses: each connection is registered for its tenant only. */
+  grants: LwaGrants;
   clock: TestClock;
   logs: () => string;
   token(tenantId: string): Promise<string>;
   http(tenantId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonBody }>;
-  /** A sandbox seller (US marketplace) with no seeded orders, registered as connection `connectionId`. */
-  seller(connectionId: string): Promise<string>;
+  /** A sandbox seller (US marketplace) with no seeded orders, registered as connection `connectionId` of `tenantId`. */
+  seller(tenantId: string, connectionId: string): Promise<string>;
   /**
    * One sandbox seller selling in several marketplaces, with one connection per marketplace on the
-   * same authorization (as auth-connections creates them): `{ connectionId: marketplaceId }`.
+   * same authorization (as auth-connections creates them), all of `tenantId`: `{ connectionId: marketplaceId }`.
    */
-  sellerWithConnections(connections: Record<string, string>): Promise<string>;
-  /** Puts a connection of the harness's tenant in orders' connections projection, with no seller account yet. */
-  announce(connectionId: string, marketplaceId?: string): Promise<void>;
+  sellerWithConnections(tenantId: string, connections: Record<string, string>): Promise<string>;
+  /** Puts a connection in orders' connections projection (of the harness's tenant unless named), with no seller account yet. */
+  announce(connectionId: string, marketplaceId?: string, tenantId?: string): Promise<void>;
   /** A job context for running a handler directly; checkpoints are recorded (and may throw to simulate a crash). */
   context(tenantId: string, connectionId: string, operation: 'get-orders' | 'pii-redaction', job?: Partial<JobEntity>, onCheckpoint?: (p: unknown) => void): { context: JobContext; checkpoints: Array<Record<string, JsonBody>> };
   close(): Promise<void>;
@@ -65,7 +66,7 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
   const migrator = createServiceDataSource({ url: database.url, ...ORDERS_SERVICE });
   await runServiceMigrations(migrator);
   await migrator.destroy();
-  const tokens = new LwaAccessTokenProvider(sandbox.lwaTokenUrl, { clientId: sandbox.app.clientId, clientSecret: sandbox.app.clientSecret });
+  const grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app);
   const clock = new TestClock();
   let captured = '';
   const logStream = new PassThrough();
@@ -89,7 +90,7 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
       ...env,
     },
     logStream,
-    { accessTokens: tokens, clock },
+    { grants, clock },
   );
   await service.connected;
   const dataSource = service.app.get(DataSource);
@@ -97,15 +98,15 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
     new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user-of-${tenantId}`).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
   let sellers = 0;
   // What auth-connections' ConnectionChanged would have told orders.
-  const announce = (connectionId: string, marketplaceId = 'ATVPDKIKX0DER', sellingPartnerId: string | null = null): Promise<unknown> =>
-    service.app.get(ConnectionsProjectionRepository).apply({ connectionId, tenantId, sellingPartnerId, region: 'NA', marketplaceId, status: 'ACTIVE', revision: 1 });
-  const sellerWithConnections = async (connections: Record<string, string>): Promise<string> => {
+  const announce = (connectionId: string, owner: string, marketplaceId = 'ATVPDKIKX0DER', sellingPartnerId: string | null = null): Promise<unknown> =>
+    service.app.get(ConnectionsProjectionRepository).apply({ connectionId, tenantId: owner, sellingPartnerId, region: 'NA', marketplaceId, status: 'ACTIVE', revision: 1 });
+  const sellerWithConnections = async (owner: string, connections: Record<string, string>): Promise<string> => {
     const sellingPartnerId = `A9ORD${Date.now().toString(36).toUpperCase().slice(-6)}${String(++sellers).padStart(3, '0')}`;
     const marketplaceIds = [...new Set(Object.values(connections))];
     const created = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds, orderCount: 0, listingCount: 25 });
     for (const [connectionId, marketplaceId] of Object.entries(connections)) {
-      tokens.add(connectionId, { refreshToken: created.refreshToken, sellingPartnerId, region: 'NA', marketplaceId });
-      await announce(connectionId, marketplaceId, sellingPartnerId);
+      grants.add({ connectionId, tenantId: owner, sellingPartnerId, region: 'NA', marketplaceId, endpoint: null }, created.refreshToken);
+      await announce(connectionId, owner, marketplaceId, sellingPartnerId);
     }
     return sellingPartnerId;
   };
@@ -114,7 +115,7 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
     sandbox,
     database,
     dataSource,
-    tokens,
+    grants,
     clock,
     logs: () => captured,
     token,
@@ -127,10 +128,10 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },
-    seller: (connectionId) => sellerWithConnections({ [connectionId]: 'ATVPDKIKX0DER' }),
+    seller: (tenantId, connectionId) => sellerWithConnections(tenantId, { [connectionId]: 'ATVPDKIKX0DER' }),
     sellerWithConnections,
-    announce: async (connectionId, marketplaceId) => {
-      await announce(connectionId, marketplaceId);
+    announce: async (connectionId, marketplaceId, owner = tenantId) => {
+      await announce(connectionId, owner, marketplaceId);
     },
     context(tenantId, connectionId, operation, job = {}, onCheckpoint) {
       const checkpoints: Array<Record<string, JsonBody>> = [];

@@ -37,7 +37,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
 
   it('holds an order with a NUL in a SKU and an order with an absurd price, each with a coded reason on the run, and imports the others', async () => {
     const conn = CONN_NUL;
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn);
     const createdTime = await hoursAgo(1);
     const orders = await h.sandbox.admin.createOrders(seller, [
@@ -63,7 +63,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
 
   it('leaves out an order the database refuses, with a code and no database text, and stores the rest of its page', async () => {
     const conn = CONN_REFUSED;
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn);
     // A database that refuses one row and quotes it back, as PostgreSQL does with values it cannot take.
     await h.dataSource.query(`CREATE OR REPLACE FUNCTION orders.refuse_poison() RETURNS trigger AS $$
@@ -94,7 +94,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
 
   it('fails a run the database stops with its SQLSTATE only, never the database text', async () => {
     const conn = CONN_DB_DOWN;
-    await h.seller(conn);
+    await h.seller(TENANT, conn);
     await h.dataSource.query(`CREATE OR REPLACE FUNCTION orders.refuse_cursor() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'cannot store cursor for %', NEW.connection_id; END $$ LANGUAGE plpgsql`);
     await h.dataSource.query(`CREATE TRIGGER refuse_cursor BEFORE INSERT OR UPDATE ON orders.order_sync_state FOR EACH ROW EXECUTE FUNCTION orders.refuse_cursor()`);
@@ -111,7 +111,7 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
 
   it('ends the hold of an order cancelled at Amazon while held as CANCELLED, and a later mapping never imports it', async () => {
     const conn = CONN_HELD_CANCEL;
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn);
     const createdTime = await hoursAgo(1);
     const [held, other] = await h.sandbox.admin.createOrders(seller, [

@@ -6,6 +6,7 @@ import { PiiRedactionJobHandler } from '../../pii/pii-redaction.job-handler';
 import { startOrdersHarness, type OrdersHarness } from '../../testing/orders-harness';
 import { DEFAULT_GET_ORDERS_SETTINGS, toOrderCandidate } from '../domain/order-candidate';
 import { compileGetOrdersTemplate } from '../order-settings.service';
+import { OrdersError } from '../orders.error';
 import { GetOrdersJobHandler } from './get-orders.job-handler';
 import { ImportOrdersUseCase } from './import-orders.use-case';
 
@@ -43,7 +44,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('imports 1,000 orders across statuses and service levels once, and a re-run imports nothing twice', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     expect((await mapping(conn, 'Standard', 'Std US D2D Dom', 'Ground')).status).toBe(201);
     expect((await mapping(conn, 'EXPEDITED', 'Exp US D2D Dom', 'Two-day air')).status).toBe(201);
     const statuses = ['UNSHIPPED', 'UNSHIPPED', 'SHIPPED', 'CANCELLED', 'PENDING'] as const;
@@ -105,7 +106,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('explains orders outside the created-within window and holds absurd quantities without aborting the batch', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const [old, absurd, fine] = await h.sandbox.admin.createOrders(seller, [
       { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(24 * 10) },
@@ -124,7 +125,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('emits OrderCancelled for full and partial cancellations with the affected lines, and OrderUpdated for added lines', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const createdTime = await hoursAgo(1);
     const [full, partial, grown] = await h.sandbox.admin.createOrders(seller, [
@@ -168,7 +169,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('a changed shipping address updates the stored PII and emits OrderUpdated without the address; a respelling is no change', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const address = { name: 'Ignatius Fernwhistle', addressLine1: '12 Harbour Road', city: 'Quillport', stateOrRegion: 'ME', postalCode: '04101', countryCode: 'US', phone: '+1 555 0142' };
     const createdTime = await hoursAgo(1);
@@ -215,7 +216,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('deletes the stored lines Amazon no longer lists and says so with OrderUpdated', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const [order] = (await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), items: [{ quantity: 1 }, { quantity: 2 }, { quantity: 1 }] }])) as unknown as Order[];
     expect((await run(conn)).counts).toMatchObject({ created: 1 });
@@ -253,7 +254,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('two runs started together produce one set of orders and one OrderImported each', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const createdTime = await hoursAgo(1);
     await h.sandbox.admin.createOrders(seller, Array.from({ length: 250 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })));
@@ -268,7 +269,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('a run that dies mid-way resumes from its last page and loses or duplicates nothing', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const createdTime = await hoursAgo(1);
     await h.sandbox.admin.createOrders(seller, Array.from({ length: 230 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })));
@@ -287,7 +288,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('loses no order at a page boundary when an order already read changes while the run pages on', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     // Orders updated a second apart, as real ones are; the first is on the first page.
     const start = (await sandboxNow()) - 2 * 3_600_000;
@@ -321,7 +322,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('keeps pending orders as reservations without PII and promotes them when Amazon releases them', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     expect((await h.http(TENANT, 'PUT', `/connections/${conn}/order-settings`, { keepPendingAsReservations: true, productCode: 'ASIN' })).status).toBe(200);
     const [pending] = await h.sandbox.admin.createOrders(seller, [{ status: 'PENDING', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
@@ -342,7 +343,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('isolates tenants, audits PII reads and refuses routing to a non-compliant source with 409', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const [order] = await h.sandbox.admin.createOrders(seller, [
       { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), buyer: { name: 'Zelda Quartermain', email: 'zelda@example.test' } },
@@ -379,7 +380,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('runs a queued get-orders job through the service job runner', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
     const id = uuidv7();
@@ -396,7 +397,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('never logs buyer names, emails or addresses during an import', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     const created = await h.sandbox.admin.createOrders(seller, [
       { status: 'UNSHIPPED', serviceLevel: 'NEXT_DAY', createdTime: await hoursAgo(1), buyer: { name: 'Octavia Pennywhistle', email: 'octavia.p@example.test' }, address: { name: 'Octavia Pennywhistle', addressLine1: '77 Lanternlight Lane', city: 'Bexleyhaven', stateOrRegion: 'WA', postalCode: '98999', countryCode: 'US', phone: '+1 555 0199' } },
     ]);
@@ -409,7 +410,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
 
   it('erases buyer data 30 days after shipment once both clocks moved 31 days, with OrderPiiRedacted and an audit row', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
-    const seller = await h.seller(conn);
+    const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const [order] = await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), buyer: { name: 'Rufus Kettleby', email: 'rufus@example.test' } }]);
     await run(conn);
@@ -436,5 +437,19 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     await run(conn);
     expect(await count(`SELECT count(*) n FROM orders.order_pii WHERE order_id = $1`, [row.id])).toBe(0);
     expect((await redaction.run(h.context(TENANT, conn, 'pii-redaction').context)).counts).toEqual({ redacted: 0 });
+  });
+
+  it("refuses a job naming another tenant's connection as CONNECTION_NOT_FOUND and stores none of its orders", async () => {
+    const conn = uuidv7();
+    const seller = await h.seller(TENANT, conn);
+    await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
+
+    const refused = await getOrders.run(h.context(OTHER_TENANT, conn, 'get-orders').context).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OrdersError);
+    expect(refused).toMatchObject({ code: 'CONNECTION_NOT_FOUND', details: { connectionId: conn } });
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(0);
+    // The connection itself works for its own tenant.
+    expect((await run(conn)).outcome).toBe('SUCCEEDED');
+    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(1);
   });
 });

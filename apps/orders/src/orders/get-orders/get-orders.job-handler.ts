@@ -1,8 +1,8 @@
+import { AmazonConnections } from '@amazon-channel/platform-amazon';
 import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
 import type { OrderIncludedData } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../clock/clock';
-import { SP_API_CLIENTS, type SpApiClients } from '../../connections/sp-api-clients';
 import { ORDERS_OPTIONS, type OrdersOptions } from '../../orders-options';
 import { ShippingMappingsRepository } from '../../shipping-mappings/shipping-mappings.repository';
 import { emptyCounts, type BatchCounts } from '../domain/import-counts';
@@ -11,6 +11,7 @@ import { orderSettingsFields } from '../dto/orders.dto';
 import { compileGetOrdersTemplate, OrderSettingsService } from '../order-settings.service';
 import { storeFailure } from '../orders.error';
 import { OrdersRepository } from '../orders.repository';
+import { connectionFailure } from './connection-failure';
 import { fallbackIfOutOfOrder, isRunFinished, nextGetOrdersPage, type GetOrdersCursor } from './get-orders.cursor';
 import { ImportOrdersUseCase, type OrderIssue } from './import-orders.use-case';
 
@@ -41,17 +42,20 @@ export class GetOrdersJobHandler implements JobHandler {
     private readonly orders: OrdersRepository,
     private readonly mappings: ShippingMappingsRepository,
     private readonly settings: OrderSettingsService,
-    @Inject(SP_API_CLIENTS) private readonly clients: SpApiClients,
+    private readonly amazon: AmazonConnections,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ORDERS_OPTIONS) private readonly options: OrdersOptions,
   ) {}
 
-  /** Runs the job; a database failure ends it with its SQLSTATE only, never the database's text (which can quote Amazon's data). */
+  /**
+   * Runs the job; a database failure ends it with its SQLSTATE only, never the database's text (which
+   * can quote Amazon's data), and a connection that cannot be reached in orders' connection codes.
+   */
   async run(context: JobContext): Promise<JobResult> {
     try {
       return await this.read(context);
     } catch (error) {
-      throw storeFailure(error);
+      throw storeFailure(connectionFailure(error, context.job.connectionId));
     }
   }
 
@@ -61,7 +65,7 @@ export class GetOrdersJobHandler implements JobHandler {
     const overrides = orderSettingsFields.omit({ template: true }).safeParse(job.settings ?? {});
     const settings = { ...(await this.settings.get(job.tenantId, job.connectionId)), ...(overrides.success ? overrides.data : {}) };
     const template = compileGetOrdersTemplate(settings);
-    const { client, account } = await this.clients.forConnection(job.connectionId, job.tenantId);
+    const { client, account } = await this.amazon.forConnection(job.connectionId, job.tenantId);
     const counts: BatchCounts & { pages: number } = { ...emptyCounts(), ...(job.counts as Partial<BatchCounts>), pages: 0 };
     const issues: OrderIssue[] = [];
     const saved = job.cursor as GetOrdersCursor | null;

@@ -39,7 +39,7 @@ describe('get-orders: one order once per seller account', () => {
   });
 
   it('US and CA connections on one authorization, both jobs run twice in parallel: each order once, under its marketplace, one OrderImported each', async () => {
-    const seller = await h.sellerWithConnections({ [CONN_US]: US, [CONN_CA]: CA });
+    const seller = await h.sellerWithConnections(TENANT, { [CONN_US]: US, [CONN_CA]: CA });
     expect((await mapping(CONN_US)).status).toBe(201);
     expect((await mapping(CONN_CA)).status).toBe(201);
     const createdTime = await hoursAgo(1);
@@ -76,7 +76,7 @@ describe('get-orders: one order once per seller account', () => {
   });
 
   it('stores an order once per seller account even when two connections apply it at the same moment, and leaves another marketplace\'s order alone', async () => {
-    const seller = await h.sellerWithConnections({ [CONN_US_A]: US });
+    const seller = await h.sellerWithConnections(TENANT, { [CONN_US_A]: US });
     const importOrders = h.service.app.get(ImportOrdersUseCase);
 
     // The same Amazon order applied for two connections of the seller (say a connection made
@@ -124,7 +124,7 @@ describe('get-orders: one order once per seller account', () => {
   });
 
   it('keeps working with a row stored before the seller account was recorded: the next read completes it instead of adding a second order', async () => {
-    const seller = await h.sellerWithConnections({ [CONN_LEGACY]: US });
+    const seller = await h.sellerWithConnections(TENANT, { [CONN_LEGACY]: US });
     await mapping(CONN_LEGACY);
     const [order] = await h.sandbox.admin.createOrders(seller, [{ marketplaceId: US, status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
     expect((await run(CONN_LEGACY)).counts).toMatchObject({ created: 1 });

@@ -1,16 +1,16 @@
-import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
-import type { SpApiCallEvent, SpApiObserver } from '@amazon-channel/sp-api';
+import { PostgresRateLimitStore, rateLimitBucketDdl, type SpApiCallEvent, type SpApiObserver } from '@amazon-channel/sp-api';
 import { createTestDatabase, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
-import type { DataSource } from 'typeorm';
-import { LISTINGS_SERVICE } from '../service';
-import { LwaConnectionTokenProvider } from './lwa-connection-token.provider';
-import { SpApiClients } from './sp-api-clients';
+import { Client } from 'pg';
+import { AmazonConnections, type AmazonConnectionsOptions, type ConnectionAmazon } from './amazon-connections';
+import { LwaGrants } from './lwa.grants';
 
 const MARKETPLACE = 'ATVPDKIKX0DER';
 // getListingsItem's usage plan (Amazon's, and libs/sp-api's table): 5 requests/s, burst 10.
 const RATE = 5;
 const BURST = 10;
 const CALLS_PER_REPLICA = 15;
+const SCHEMA = 'amazon_replicas';
+const TENANT = 'tenant-replicas';
 
 /** Every getListingsItem attempt one replica sent: when (ms) and Amazon's answer. */
 class CallLog implements SpApiObserver {
@@ -21,31 +21,31 @@ class CallLog implements SpApiObserver {
   }
 }
 
-/** One replica of the service: its own connection pool, token provider and SP-API clients. */
+/** One replica of a service: its own database connection, grants and AmazonConnections. */
 interface Replica {
-  clients: SpApiClients;
-  tokens: LwaConnectionTokenProvider;
+  amazon: AmazonConnections;
   log: CallLog;
 }
 
-describe('SpApiClients: replicas and the rate budget (sandbox, PostgreSQL)', () => {
+describe('AmazonConnections: replicas and the rate budget (sandbox, PostgreSQL)', () => {
   let database: TestDatabase;
   let sandbox: SandboxHandle;
-  const dataSources: DataSource[] = [];
+  const dbs: Client[] = [];
   let sellerSeq = 0;
 
   beforeAll(async () => {
-    [database, sandbox] = await Promise.all([createTestDatabase('listings_rate_budget'), startSandbox()]);
+    [database, sandbox] = await Promise.all([createTestDatabase('platform_amazon_replicas'), startSandbox()]);
     for (let i = 0; i < 2; i++) {
-      const dataSource = createServiceDataSource({ url: database.url, ...LISTINGS_SERVICE });
-      await dataSource.initialize();
-      dataSources.push(dataSource);
+      const db = new Client({ connectionString: database.url });
+      await db.connect();
+      dbs.push(db);
     }
-    await runServiceMigrations(dataSources[0]);
+    await dbs[0].query(`CREATE SCHEMA ${SCHEMA}`);
+    await dbs[0].query(rateLimitBucketDdl({ schema: SCHEMA }));
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(dataSources.map((dataSource) => dataSource.destroy()));
+    await Promise.all(dbs.map((db) => db.end()));
     await Promise.all([database?.drop(), sandbox?.stop()]);
   });
 
@@ -56,36 +56,32 @@ describe('SpApiClients: replicas and the rate budget (sandbox, PostgreSQL)', () 
     return { sellingPartnerId, refreshToken };
   }
 
-  function replica(seller: { sellingPartnerId: string; refreshToken: string }, clients: (log: CallLog) => SpApiClients): Replica {
+  /** A replica's AmazonConnections for the seller's connection; `options` picks where its buckets live. */
+  function replica(seller: { sellingPartnerId: string; refreshToken: string }, options: (log: CallLog) => AmazonConnectionsOptions): Replica {
     const log = new CallLog();
-    const tokens = new LwaConnectionTokenProvider(sandbox.lwaTokenUrl, sandbox.app).add('conn-1', {
-      sellingPartnerId: seller.sellingPartnerId,
-      region: 'NA',
-      marketplaceId: MARKETPLACE,
-      endpoint: sandbox.baseUrl,
-      refreshToken: seller.refreshToken,
-    });
-    return { clients: clients(log), tokens, log };
+    const grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app).add(
+      { connectionId: 'conn-1', tenantId: TENANT, sellingPartnerId: seller.sellingPartnerId, region: 'NA', marketplaceId: MARKETPLACE, endpoint: sandbox.baseUrl },
+      seller.refreshToken,
+    );
+    return { amazon: new AmazonConnections(grants, options(log)), log };
   }
 
   /** Both replicas read `CALLS_PER_REPLICA` listings each, all at once; resolves with every call's outcome. */
   async function readListingsAtOnce(replicas: Replica[], sellingPartnerId: string) {
-    const accesses = await Promise.all(replicas.map((r) => r.tokens.forConnection('conn-1')));
+    const connections: ConnectionAmazon[] = await Promise.all(replicas.map((r) => r.amazon.forConnection('conn-1', TENANT)));
     // A running replica's connections to Amazon are open already; a first connection set up inside the
     // burst would delay the first arrival, and with it the start of Amazon's refill, behind our bucket's.
-    await Promise.all(replicas.map((r, n) => r.clients.forAccess(accesses[n]).sellers.getMarketplaceParticipations()));
+    await Promise.all(connections.map(({ client }) => client.sellers.getMarketplaceParticipations()));
     return Promise.allSettled(
-      replicas.flatMap((r, n) =>
-        Array.from({ length: CALLS_PER_REPLICA }, (_, i) =>
-          r.clients.forAccess(accesses[n]).listings.getListingsItem(sellingPartnerId, `SKU-000000${(i % 5) + 1}`, { marketplaceIds: [MARKETPLACE] }),
-        ),
+      connections.flatMap(({ client }) =>
+        Array.from({ length: CALLS_PER_REPLICA }, (_, i) => client.listings.getListingsItem(sellingPartnerId, `SKU-000000${(i % 5) + 1}`, { marketplaceIds: [MARKETPLACE] })),
       ),
     );
   }
 
   it('two replicas over one database spend one getListingsItem bucket: together they stay within burst and rate, and Amazon never throttles them', async () => {
     const seller = await newSeller();
-    const replicas = dataSources.map((dataSource) => replica(seller, (log) => SpApiClients.withPostgresBuckets(dataSource, sandbox.baseUrl, { observer: log })));
+    const replicas = dbs.map((db) => replica(seller, (log) => ({ rateLimitStore: new PostgresRateLimitStore(db, { schema: SCHEMA }), observer: log })));
 
     const outcomes = await readListingsAtOnce(replicas, seller.sellingPartnerId);
 
@@ -106,8 +102,8 @@ describe('SpApiClients: replicas and the rate budget (sandbox, PostgreSQL)', () 
     expect(worstExcess).toBeLessThanOrEqual(1);
 
     // One row per seller and operation, whichever replica called.
-    const buckets = await dataSources[1].query('SELECT bucket_key FROM listings.sp_api_rate_limit_bucket WHERE bucket_key LIKE $1 ORDER BY bucket_key', [`${seller.sellingPartnerId}:%`]);
-    expect(buckets.map((b: { bucket_key: string }) => b.bucket_key)).toEqual([
+    const buckets = await dbs[1].query(`SELECT bucket_key FROM ${SCHEMA}.sp_api_rate_limit_bucket WHERE bucket_key LIKE $1 ORDER BY bucket_key`, [`${seller.sellingPartnerId}:%`]);
+    expect(buckets.rows.map((b: { bucket_key: string }) => b.bucket_key)).toEqual([
       `${seller.sellingPartnerId}:NA:listings.getListingsItem`,
       `${seller.sellingPartnerId}:NA:sellers.getMarketplaceParticipations`,
     ]);
@@ -115,7 +111,7 @@ describe('SpApiClients: replicas and the rate budget (sandbox, PostgreSQL)', () 
 
   it('two replicas with in-memory buckets each spend the whole burst, and Amazon throttles them', async () => {
     const seller = await newSeller();
-    const replicas = [0, 1].map(() => replica(seller, (log) => new SpApiClients(sandbox.baseUrl, { observer: log })));
+    const replicas = [0, 1].map(() => replica(seller, (log) => ({ observer: log })));
 
     await readListingsAtOnce(replicas, seller.sellingPartnerId);
 
