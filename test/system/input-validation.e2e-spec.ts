@@ -1,10 +1,12 @@
 import { isIdParam } from '@amazon-channel/platform-service';
 import { randomUUID } from 'node:crypto';
+import { announceConnections, untilConnectionKnown } from './support/connections';
 import { Stack, TEST_INTERNAL_TOKEN, type RunningProcess } from './support/stack';
 
 const SERVICES = ['auth-connections', 'listings', 'orders', 'fulfillment', 'scheduler'] as const;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const HOSTILE_ID = "' OR 1=1 --";
+const OWNED_CONNECTION = randomUUID();
 
 interface Operation {
   service: string;
@@ -33,6 +35,12 @@ describe('bad input on every route of every service', () => {
     headers = { ...(await stack.authHeaders()), 'x-internal-token': TEST_INTERNAL_TOKEN };
     // One after another: five processes compiling at once on a small machine would crowd each other out.
     for (const name of SERVICES) running.push(await stack.start(name));
+    // The connection the routes name is the caller's own, as auth-connections would have announced it: bad
+    // input is what is under test here, not ownership (another tenant gets 404 first: tenant-isolation spec).
+    await announceConnections(stack.brokers, stack.tenantId, [OWNED_CONNECTION]);
+    for (const service of running.filter((s) => s.name !== 'auth-connections')) {
+      await untilConnectionKnown(service.url, headers, OWNED_CONNECTION, service.name === 'scheduler' ? '/job-runs' : '/jobs');
+    }
     for (const service of running) {
       const response = await fetch(`${service.url}/docs-json`);
       expect(response.status).toBe(200);
@@ -54,7 +62,7 @@ describe('bad input on every route of every service', () => {
 
   /** The operation's URL with each path parameter from `values`, else a fresh UUID for ids and `x` for the rest. */
   const urlOf = (op: Operation, values: Record<string, string> = {}, query = '') =>
-    `${op.url}${op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? (isIdParam(name) ? randomUUID() : 'x')))}${query}`;
+    `${op.url}${op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? (name === 'connectionId' ? OWNED_CONNECTION : isIdParam(name) ? randomUUID() : 'x')))}${query}`;
   const call = async (op: Operation, url: string, body?: string) => {
     const response = await fetch(url, {
       method: op.method.toUpperCase(),

@@ -75,7 +75,13 @@ export function addErrorResponses(document: OpenAPIObject, access: ReadonlyMap<s
       const who = access.get(operation.operationId ?? '') ?? 'tenant';
       for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
         if (status === '401' && who === 'public') continue;
-        operation.responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+        operation.responses[status] ??= { description };
+      }
+      // Every error answer has the coded shape, including those a controller documents with a description only.
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (response && Number(status) >= 400 && !('$ref' in response) && !response.content) {
+          response.content = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
+        }
       }
       if (who !== 'public') operation.security ??= [who === 'internal' ? { internal: [] } : { bearer: [] }];
     }
