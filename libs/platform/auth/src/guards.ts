@@ -1,7 +1,6 @@
-import { createParamDecorator, Injectable, Optional, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ConnectionOwnership } from './connections-projection/connection-ownership';
 import type { Caller } from './token-verifier';
 import { TokenVerifier } from './token-verifier';
 
@@ -29,16 +28,15 @@ export function routeAccess(reflector: Reflector, handler: Function, controller:
 
 /**
  * Global guard: every route needs a platform JWT naming the tenant unless marked {@link Public}
- * or {@link Internal}. Handlers read the tenant with {@link CurrentTenant}. In a service that keeps
- * the connections projection, a `:connectionId` route parameter must name a connection of the
- * caller's tenant (else 404 CONNECTION_NOT_FOUND) before the handler runs.
+ * or {@link Internal}. Handlers read the tenant with {@link CurrentTenant}. (The `:connectionId`
+ * ownership check runs right after, with the platform's input checks: see platform-service's
+ * `InputValidationInterceptor`, so a malformed id is a coded 400 before any lookup.)
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
-    @Optional() private readonly ownership?: ConnectionOwnership,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,8 +50,6 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     request.caller = await this.verifier.verifyBearer(request.headers.authorization);
-    const connectionId = request.params?.['connectionId'];
-    if (this.ownership && typeof connectionId === 'string') await this.ownership.ownedConnection(request.caller.tenantId, connectionId);
     return true;
   }
 }
