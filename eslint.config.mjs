@@ -40,8 +40,11 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name=/^(only|skip)$/]", message: 'Focused or skipped tests are not allowed; a test that cannot run in an environment says why with a skip-reason helper.' },
-        { selector: "CallExpression[callee.name=/^(xit|xdescribe|xtest|fit|fdescribe)$/]", message: 'Focused or skipped tests are not allowed.' },
+        {
+          selector: 'CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name=/^(only|skip)$/]',
+          message: 'Focused or skipped tests are not allowed; a test that cannot run in an environment says why with a skip-reason helper.',
+        },
+        { selector: 'CallExpression[callee.name=/^(xit|xdescribe|xtest|fit|fdescribe)$/]', message: 'Focused or skipped tests are not allowed.' },
       ],
     },
   },

@@ -34,7 +34,11 @@ const say = (label: string, value: string) => process.stdout.write(`${label.padE
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 async function main(): Promise<void> {
-  const [sandbox, database, brokers] = await Promise.all([startSandbox({ queueMs: 20, processingMs: 20 }), createTestDatabase('bench_listings'), kafkaBrokers()]);
+  const [sandbox, database, brokers] = await Promise.all([
+    startSandbox({ queueMs: 20, processingMs: 20 }),
+    createTestDatabase('bench_listings'),
+    kafkaBrokers(),
+  ]);
   const dataSource = createServiceDataSource({ url: database.url, ...LISTINGS_SERVICE, poolSize: 6 });
   await dataSource.initialize();
   await runServiceMigrations(dataSource);
@@ -56,7 +60,13 @@ async function main(): Promise<void> {
     });
   const handler = new ImportListingsHandler(observed, new AmazonConnections(grants), { batchSize: BATCH, reportPollMs: 50 });
 
-  const transport = new KafkaTransport({ brokers: brokers.split(','), clientId: 'bench-listings', requestTimeoutMs: 10_000, connectionTimeoutMs: 5_000, topics: allTopics() });
+  const transport = new KafkaTransport({
+    brokers: brokers.split(','),
+    clientId: 'bench-listings',
+    requestTimeoutMs: 10_000,
+    connectionTimeoutMs: 5_000,
+    topics: allTopics(),
+  });
   await transport.connect();
   const relay = new OutboxRelay(dataSource, transport, {
     service: 'listings',
@@ -80,7 +90,11 @@ async function main(): Promise<void> {
   }, 100);
 
   async function importOnce(label: string): Promise<{ result: JobResult; importSeconds: number; drainedSeconds: number }> {
-    const jobId = await insertImportJob(dataSource, { tenantId: 'bench', connectionId: 'conn-bench', settings: { mode: 'CREATE_AND_OVERWRITE', overwriteProductData: true } });
+    const jobId = await insertImportJob(dataSource, {
+      tenantId: 'bench',
+      connectionId: 'conn-bench',
+      settings: { mode: 'CREATE_AND_OVERWRITE', overwriteProductData: true },
+    });
     const context = await loadJobContext(dataSource, jobId);
     const checkpoint = context.checkpoint;
     let nextMark = ROWS / 4;
@@ -116,7 +130,9 @@ async function main(): Promise<void> {
     `SELECT count(*)::int AS n FROM listings.outbox_messages WHERE topic = 'listings.listing.imported.v1' AND published_at IS NOT NULL`,
   );
 
-  process.stdout.write(`\nImport Listings (${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; PostgreSQL, Kafka and the sandbox on the same machine)\n`);
+  process.stdout.write(
+    `\nImport Listings (${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; PostgreSQL, Kafka and the sandbox on the same machine)\n`,
+  );
   say('report rows', String(ROWS));
   say('batch size (rows per transaction)', String(BATCH));
   say('first import: created / skipped price empty', `${first.result.counts['created']} / ${first.result.counts['skipped_price_empty']}`);
@@ -125,7 +141,10 @@ async function main(): Promise<void> {
   say('ListingImported events published to Kafka', String(published[0]?.n ?? 0));
   say('RSS before the first row (code, pools, clients)', mb(rssBeforeRows));
   say('RSS at 25/50/75/100 % of the first import', rssAt.map((r) => mb(r.rss)).join(' / '));
-  say('re-import of the unchanged report', `${(ROWS / second.importSeconds).toFixed(0)} rows/s (${second.importSeconds.toFixed(1)} s), updated ${second.result.counts['updated']}, created ${second.result.counts['created']}`);
+  say(
+    're-import of the unchanged report',
+    `${(ROWS / second.importSeconds).toFixed(0)} rows/s (${second.importSeconds.toFixed(1)} s), updated ${second.result.counts['updated']}, created ${second.result.counts['created']}`,
+  );
   say('re-import speed-up', `${(first.drainedSeconds / second.drainedSeconds).toFixed(1)}× (end to end)`);
   say('peak RSS of this process (handler + relay)', mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024)));
 

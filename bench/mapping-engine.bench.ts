@@ -59,14 +59,23 @@ const template: MappingTemplate = {
     shipping_country_code: {
       kind: 'rules',
       rules: [
-        { name: 'North America as is', when: { op: 'in_list', path: 'recipient.deliveryAddress.countryCode', values: ['US', 'CA', 'MX'] }, then: { kind: 'field', path: 'recipient.deliveryAddress.countryCode' } },
+        {
+          name: 'North America as is',
+          when: { op: 'in_list', path: 'recipient.deliveryAddress.countryCode', values: ['US', 'CA', 'MX'] },
+          then: { kind: 'field', path: 'recipient.deliveryAddress.countryCode' },
+        },
         { name: 'UK is GB', when: { op: 'equals', path: 'recipient.deliveryAddress.countryCode', value: 'UK' }, then: { kind: 'value', value: 'GB' } },
       ],
       else: { kind: 'field', path: 'recipient.deliveryAddress.countryCode' },
     },
     shipping_phone: {
       kind: 'rules',
-      rules: [{ when: { op: 'matches', path: 'recipient.deliveryAddress.phone', pattern: '^\\+?[0-9 ()-]{7,20}$' }, then: { kind: 'field', path: 'recipient.deliveryAddress.phone' } }],
+      rules: [
+        {
+          when: { op: 'matches', path: 'recipient.deliveryAddress.phone', pattern: '^\\+?[0-9 ()-]{7,20}$' },
+          then: { kind: 'field', path: 'recipient.deliveryAddress.phone' },
+        },
+      ],
       else: { kind: 'set-empty' },
     },
     invoice_total: { kind: 'field', path: 'proceeds.grandTotal.amount' },
@@ -77,7 +86,13 @@ const template: MappingTemplate = {
       rules: [
         {
           name: 'Amazon-prefixed SKUs go by ASIN',
-          when: { op: 'all', conditions: [{ op: 'is_not_empty', path: 'product.asin' }, { op: 'starts_with', path: 'product.sellerSku', value: 'AMZ-' }] },
+          when: {
+            op: 'all',
+            conditions: [
+              { op: 'is_not_empty', path: 'product.asin' },
+              { op: 'starts_with', path: 'product.sellerSku', value: 'AMZ-' },
+            ],
+          },
           then: { kind: 'field', path: 'product.asin' },
         },
       ],
@@ -116,7 +131,11 @@ function order(i: number): unknown {
       {
         orderItemId: String(40_000_000_000_000 + i),
         quantityOrdered: 1 + (i % 3),
-        product: { sellerSku: i % 2 === 0 ? `AMZ-${i}` : `FLX${i}`, asin: `B0${String(i).padStart(8, '0')}`, price: { unitPrice: { amount: `${(i % 100) + 5}.49` } } },
+        product: {
+          sellerSku: i % 2 === 0 ? `AMZ-${i}` : `FLX${i}`,
+          asin: `B0${String(i).padStart(8, '0')}`,
+          price: { unitPrice: { amount: `${(i % 100) + 5}.49` } },
+        },
       },
     ],
   };

@@ -45,7 +45,18 @@ interface CallTally {
 }
 
 function jobContext(connectionId: string, signal: AbortSignal, onPage: (pages: number, created: number) => void): JobContext {
-  const job = { id: randomUUID(), tenantId: 'bench', connectionId, operation: 'get-orders', trigger: 'API', status: 'RUNNING', settings: {}, step: null, cursor: null, counts: {} } as unknown as JobEntity;
+  const job = {
+    id: randomUUID(),
+    tenantId: 'bench',
+    connectionId,
+    operation: 'get-orders',
+    trigger: 'API',
+    status: 'RUNNING',
+    settings: {},
+    step: null,
+    cursor: null,
+    counts: {},
+  } as unknown as JobEntity;
   return {
     job,
     signal,
@@ -69,7 +80,17 @@ async function main(): Promise<void> {
   const tally: CallTally = { calls: 0, throttled: 0, times: [] };
   const keys = `bench-1:${randomBytes(32).toString('base64')}`;
   const service = await startOrders(
-    { PORT: '0', DATABASE_URL: database.url, BUS_DRIVER: 'in-process', AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01', INTERNAL_API_TOKEN: 'bench-internal-token-bench-internal-token', FIELD_ENCRYPTION_KEYS: keys, SP_API_ENDPOINT: sandbox.baseUrl, LOG_LEVEL: 'warn', APP_ROLES: 'api' },
+    {
+      PORT: '0',
+      DATABASE_URL: database.url,
+      BUS_DRIVER: 'in-process',
+      AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+      INTERNAL_API_TOKEN: 'bench-internal-token-bench-internal-token',
+      FIELD_ENCRYPTION_KEYS: keys,
+      SP_API_ENDPOINT: sandbox.baseUrl,
+      LOG_LEVEL: 'warn',
+      APP_ROLES: 'api',
+    },
     undefined,
     {
       grants,
@@ -95,7 +116,14 @@ async function main(): Promise<void> {
     const ids = new Set<string>();
     for (let start = 0; start < orderCount; start += 5000) {
       const n = Math.min(5000, orderCount - start);
-      const orders = await sandbox.admin.createOrders(sellingPartnerId, Array.from({ length: n }, (_, i) => ({ status: 'UNSHIPPED' as const, serviceLevel: (i % 3 ? 'STANDARD' : 'EXPEDITED') as 'STANDARD' | 'EXPEDITED', createdTime: createdTime(start + i) })));
+      const orders = await sandbox.admin.createOrders(
+        sellingPartnerId,
+        Array.from({ length: n }, (_, i) => ({
+          status: 'UNSHIPPED' as const,
+          serviceLevel: (i % 3 ? 'STANDARD' : 'EXPEDITED') as 'STANDARD' | 'EXPEDITED',
+          createdTime: createdTime(start + i),
+        })),
+      );
       for (const o of orders) ids.add(o.orderId);
     }
     // The import is measured against what the sandbox holds, not against what was asked for.
@@ -137,8 +165,12 @@ async function main(): Promise<void> {
   const afterBurstMinutes = burstEndedAt ? (Date.now() - burstEndedAt) / 60_000 : 0;
   const afterBurstOrders = storedDefault - ordersAtBurstEnd;
   say(`# orders import benchmark (${orderCount} orders in the sandbox)`);
-  say(`phase 1, default plan: ${tally.calls} searchOrders calls for ${Math.round(pagesDone)} pages (${(((tally.calls - pagesDone) / Math.max(1, pagesDone)) * 100).toFixed(1)}% over), ${tally.throttled} x 429`);
-  say(`  burst: ${pagesAtBurstEnd} pages in ${((burstEndedAt - started) / 1000).toFixed(1)} s; after it ${afterBurstOrders} orders in ${afterBurstMinutes.toFixed(2)} min = ${(afterBurstOrders / Math.max(afterBurstMinutes, 1e-9)).toFixed(1)} orders/min (plan maximum 33.6/min)`);
+  say(
+    `phase 1, default plan: ${tally.calls} searchOrders calls for ${Math.round(pagesDone)} pages (${(((tally.calls - pagesDone) / Math.max(1, pagesDone)) * 100).toFixed(1)}% over), ${tally.throttled} x 429`,
+  );
+  say(
+    `  burst: ${pagesAtBurstEnd} pages in ${((burstEndedAt - started) / 1000).toFixed(1)} s; after it ${afterBurstOrders} orders in ${afterBurstMinutes.toFixed(2)} min = ${(afterBurstOrders / Math.max(afterBurstMinutes, 1e-9)).toFixed(1)} orders/min (plan maximum 33.6/min)`,
+  );
   say(`  a full ${pagesNeeded}-page backlog at this pace: about ${(((pagesNeeded - 20) * 178.6) / 3600).toFixed(1)} h after the burst`);
 
   // Phase 2: plan raised 100x in the sandbox; the client learns the rate from x-amzn-RateLimit-Limit.
@@ -149,7 +181,9 @@ async function main(): Promise<void> {
   const raisedStart = Date.now();
   const raised = await handler.run(jobContext('RAISED', new AbortController().signal, () => undefined));
   const raisedSeconds = (Date.now() - raisedStart) / 1000;
-  say(`phase 2, plan 100x: ${raised.counts.created} orders in ${raisedSeconds.toFixed(1)} s = ${(Number(raised.counts.created) / raisedSeconds).toFixed(0)} orders/s end to end; ${tally.calls} calls for ${pagesNeeded} pages, ${tally.throttled} x 429`);
+  say(
+    `phase 2, plan 100x: ${raised.counts.created} orders in ${raisedSeconds.toFixed(1)} s = ${(Number(raised.counts.created) / raisedSeconds).toFixed(0)} orders/s end to end; ${tally.calls} calls for ${pagesNeeded} pages, ${tally.throttled} x 429`,
+  );
   say(`  job counts: ${JSON.stringify(raised.counts)}`);
   const raisedStored = Number((await dataSource.query(`SELECT count(*) n FROM orders.orders WHERE connection_id = 'RAISED'`))[0].n);
   say(`  stored ${raisedStored} of the ${sandboxOrders.get('RAISED')} orders the sandbox holds (${orderCount} requested)`);
@@ -159,8 +193,16 @@ async function main(): Promise<void> {
   await sandbox.admin.clearFaults();
   await sandbox.admin.injectFault({ ratePlans: { searchOrders: { rate: 1000, burst: 1000 } } });
   const { account, accessTokens } = await grants.forConnection('RAISED', 'bench');
-  const raw = new SpApiClientFactory({ baseUrls: { NA: sandbox.baseUrl } }).forSeller({ sellingPartnerId: account.sellingPartnerId, region: 'NA', accessTokens });
-  for await (const page of raw.orders.searchOrdersPages({ lastUpdatedAfter: new Date(Date.now() - 86_400_000 * 3).toISOString(), maxResultsPerPage: 100, includedData: ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PACKAGES', 'CANCELLATION'] })) {
+  const raw = new SpApiClientFactory({ baseUrls: { NA: sandbox.baseUrl } }).forSeller({
+    sellingPartnerId: account.sellingPartnerId,
+    region: 'NA',
+    accessTokens,
+  });
+  for await (const page of raw.orders.searchOrdersPages({
+    lastUpdatedAfter: new Date(Date.now() - 86_400_000 * 3).toISOString(),
+    maxResultsPerPage: 100,
+    includedData: ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PACKAGES', 'CANCELLATION'],
+  })) {
     pages.push(page.data.orders);
   }
   const returned = pages.flat();
@@ -191,7 +233,9 @@ async function main(): Promise<void> {
   }
   const applySeconds = Number(process.hrtime.bigint() - applyStart) / 1e9;
   const events = (await dataSource.query(`SELECT count(*) n FROM orders.outbox_events WHERE payload->>'connectionId' = 'APPLY-ONLY'`))[0].n;
-  say(`phase 3, service only: ${applied} orders (${events} events, PII encrypted) in ${applySeconds.toFixed(2)} s = ${(applied / applySeconds).toFixed(0)} orders/s into PostgreSQL (goal 2,000/s)`);
+  say(
+    `phase 3, service only: ${applied} orders (${events} events, PII encrypted) in ${applySeconds.toFixed(2)} s = ${(applied / applySeconds).toFixed(0)} orders/s into PostgreSQL (goal 2,000/s)`,
+  );
   const rerunStart = process.hrtime.bigint();
   for (const orders of pages) {
     const candidates = orders.map((o) => toOrderCandidate(o, template));

@@ -22,7 +22,13 @@ async function main(): Promise<void> {
   const brokers = await kafkaBrokers();
   const dataSource = createServiceDataSource({ url: database.url, ...ORDERS_SERVICE });
   await runServiceMigrations(dataSource);
-  const transport = new KafkaTransport({ brokers: brokers.split(','), clientId: 'bench', requestTimeoutMs: 5000, connectionTimeoutMs: 3000, topics: allTopics() });
+  const transport = new KafkaTransport({
+    brokers: brokers.split(','),
+    clientId: 'bench',
+    requestTimeoutMs: 5000,
+    connectionTimeoutMs: 3000,
+    topics: allTopics(),
+  });
   await transport.connect();
 
   const appendStarted = performance.now();
@@ -32,7 +38,14 @@ async function main(): Promise<void> {
         manager,
         Array.from({ length: Math.min(PER_TRANSACTION, EVENTS - done) }, (_, i) => ({
           definition: JobRequestedV1,
-          data: { jobRunId: uuidv7(), operation: 'get-orders' as const, connectionId: `conn-${(done + i) % 100}`, trigger: 'SCHEDULE' as const, settings: {}, requestedAt: new Date().toISOString() },
+          data: {
+            jobRunId: uuidv7(),
+            operation: 'get-orders' as const,
+            connectionId: `conn-${(done + i) % 100}`,
+            trigger: 'SCHEDULE' as const,
+            settings: {},
+            requestedAt: new Date().toISOString(),
+          },
           context: { producer: 'bench', tenantId: 'bench', correlationId: 'bench' },
         })),
       ),
@@ -74,7 +87,9 @@ async function main(): Promise<void> {
   const endToEndSeconds = (performance.now() - relayStarted) / 1000;
 
   const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
-  process.stdout.write(`\nOutbox throughput (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, Kafka at ${brokers})\n`);
+  process.stdout.write(
+    `\nOutbox throughput (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, Kafka at ${brokers})\n`,
+  );
   line('events', String(EVENTS));
   line('append (transactions of 500)', `${(EVENTS / appendSeconds).toFixed(0)} events/s`);
   line('relay publish to Kafka (acks=all, idempotent)', `${(EVENTS / publishSeconds).toFixed(0)} events/s`);

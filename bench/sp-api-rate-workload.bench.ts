@@ -11,14 +11,7 @@
  * `x-amzn-RateLimit-Limit`. SANDBOX_URL=http://… uses a running sandbox instead of starting one.
  */
 import { setMaxListeners } from 'node:events';
-import {
-  AccessTokenCache,
-  LwaClient,
-  RefreshTokenAccessTokenProvider,
-  SpApiClientFactory,
-  USAGE_PLANS,
-  FEED_TYPE_PLANS,
-} from '@amazon-channel/sp-api';
+import { AccessTokenCache, LwaClient, RefreshTokenAccessTokenProvider, SpApiClientFactory, USAGE_PLANS, FEED_TYPE_PLANS } from '@amazon-channel/sp-api';
 import type { SpApiCallEvent, SpApiOperation } from '@amazon-channel/sp-api';
 import { startSandbox } from '@amazon-channel/testing';
 
@@ -28,7 +21,7 @@ const CLIENT_SECRET = 'sandbox-demo-client-secret';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
 interface Tally {
@@ -44,7 +37,7 @@ async function main(): Promise<void> {
   const durationMs = minutes * 60_000;
   const external = process.env['SANDBOX_URL']?.replace(/\/$/, '');
   const sandbox = external ? undefined : await startSandbox();
-  const baseUrl = external ?? (sandbox?.baseUrl);
+  const baseUrl = external ?? sandbox?.baseUrl;
   const lwaTokenUrl = external ? `${external}/auth/o2/token` : (sandbox?.lwaTokenUrl as string);
   const sellingPartnerId = `A1WORKLOAD${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
 
@@ -105,7 +98,15 @@ async function main(): Promise<void> {
   const feedDoc = (i: number) =>
     JSON.stringify({
       header: { sellerId: sellingPartnerId, version: '2.0' },
-      messages: [{ messageId: 1, sku: `SKU-${String((i % 200) + 1).padStart(7, '0')}`, operationType: 'PATCH', productType: 'PRODUCT', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: i % 50 }] }] }],
+      messages: [
+        {
+          messageId: 1,
+          sku: `SKU-${String((i % 200) + 1).padStart(7, '0')}`,
+          operationType: 'PATCH',
+          productType: 'PRODUCT',
+          patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: i % 50 }] }],
+        },
+      ],
     });
 
   const planChange = changePlan
@@ -133,7 +134,10 @@ async function main(): Promise<void> {
         sellingPartnerId,
         `SKU-${String((i % 200) + 1).padStart(7, '0')}`,
         [US],
-        { productType: 'PRODUCT', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: i % 50 }] }] },
+        {
+          productType: 'PRODUCT',
+          patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: i % 50 }] }],
+        },
         {},
         { priority: 'critical', signal },
       ),
@@ -169,7 +173,9 @@ async function main(): Promise<void> {
       `  ${op.padEnd(28)} ok ${String(t.ok).padStart(5)} / allowed ${total.toFixed(1).padStart(7)} = ${((100 * t.ok) / total).toFixed(1).padStart(5)} %   429s ${t.throttled}   other errors ${t.other}${note}\n`,
     );
     if (changedAt !== undefined && (op === 'listings.patchListingsItem' || op === 'orders.searchOrders')) {
-      process.stdout.write(`      after the change: ${t.okAfterChange} ok in ${((Date.now() - changedAt) / 1000).toFixed(0)} s = ${(t.okAfterChange / ((Date.now() - changedAt) / 1000)).toFixed(4)} req/s\n`);
+      process.stdout.write(
+        `      after the change: ${t.okAfterChange} ok in ${((Date.now() - changedAt) / 1000).toFixed(0)} s = ${(t.okAfterChange / ((Date.now() - changedAt) / 1000)).toFixed(4)} req/s\n`,
+      );
     }
   }
   for (const line of adapted) process.stdout.write(`  adapted ${line}\n`);

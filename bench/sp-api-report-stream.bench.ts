@@ -16,13 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  AccessTokenCache,
-  LwaClient,
-  RefreshTokenAccessTokenProvider,
-  SpApiClient,
-  UndiciHttpTransport,
-} from '@amazon-channel/sp-api';
+import { AccessTokenCache, LwaClient, RefreshTokenAccessTokenProvider, SpApiClient, UndiciHttpTransport } from '@amazon-channel/sp-api';
 import { repoRoot, startSandbox } from '@amazon-channel/testing';
 
 const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
@@ -107,7 +101,7 @@ async function raw() {
 /** Compiles libs/sp-api/src (without specs) to CommonJS in a temp folder; returns its index path. */
 function compileLibrary(outDir: string): string {
   // @swc/core is what run-ts.js uses; compiling ahead keeps the loader out of the measured process.
-   
+
   const swc = require('@swc/core') as { transformFileSync(file: string, options: object): { code: string } };
   // The sources, wherever this runs from: tools/bench.js runs a compiled copy under dist/bench/.
   const srcDir = path.join(repoRoot(__dirname), 'libs/sp-api/src');
@@ -138,7 +132,15 @@ async function measureInChild(build: string, kind: 'ours' | 'theirs' | 'raw', ur
     return JSON.parse(stdout.trim().split('\n').pop() as string) as Measurement;
   } catch (err) {
     const e = err as { stderr?: string; message: string };
-    return { tool: kind, rows: 0, seconds: 0, rowsPerSecond: 0, peakRssMb: 0, baselineRssMb: 0, error: (e.stderr || e.message).split('\n').slice(0, 3).join(' | ') };
+    return {
+      tool: kind,
+      rows: 0,
+      seconds: 0,
+      rowsPerSecond: 0,
+      peakRssMb: 0,
+      baselineRssMb: 0,
+      error: (e.stderr || e.message).split('\n').slice(0, 3).join(' | '),
+    };
   }
 }
 

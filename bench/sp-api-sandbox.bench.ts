@@ -44,7 +44,11 @@ function resetPeak(pid: number): boolean {
 }
 
 async function sp<T>(sandbox: SandboxHandle, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'x-amz-access-token': token, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${sandbox.baseUrl}${path}`, {
+    method,
+    headers: { 'x-amz-access-token': token, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${text}`);
   return { status: res.status, json: (text ? JSON.parse(text) : undefined) as T };
@@ -54,7 +58,12 @@ async function token(sandbox: SandboxHandle, refreshToken: string): Promise<stri
   const res = await fetch(sandbox.lwaTokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sandbox.app.clientId, client_secret: sandbox.app.clientSecret }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: sandbox.app.clientId,
+      client_secret: sandbox.app.clientSecret,
+    }).toString(),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -62,10 +71,23 @@ async function token(sandbox: SandboxHandle, refreshToken: string): Promise<stri
 async function report(sandbox: SandboxHandle, access: string, gzip: 'always' | 'never'): Promise<void> {
   await sandbox.admin.injectFault({ reportGzip: gzip });
   await sandbox.admin.advanceClock(120);
-  const { json: created } = await sp<{ reportId: string }>(sandbox, access, 'POST', '/reports/2021-06-30/reports', { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US] });
+  const { json: created } = await sp<{ reportId: string }>(sandbox, access, 'POST', '/reports/2021-06-30/reports', {
+    reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+    marketplaceIds: [US],
+  });
   await sandbox.admin.advanceClock(10);
-  const { json: rep } = await sp<{ processingStatus: string; reportDocumentId: string }>(sandbox, access, 'GET', `/reports/2021-06-30/reports/${created.reportId}`);
-  const { json: doc } = await sp<{ url: string; compressionAlgorithm?: string }>(sandbox, access, 'GET', `/reports/2021-06-30/documents/${encodeURIComponent(rep.reportDocumentId)}`);
+  const { json: rep } = await sp<{ processingStatus: string; reportDocumentId: string }>(
+    sandbox,
+    access,
+    'GET',
+    `/reports/2021-06-30/reports/${created.reportId}`,
+  );
+  const { json: doc } = await sp<{ url: string; compressionAlgorithm?: string }>(
+    sandbox,
+    access,
+    'GET',
+    `/reports/2021-06-30/documents/${encodeURIComponent(rep.reportDocumentId)}`,
+  );
   const before = memoryOf(sandbox.pid);
   const peakReset = resetPeak(sandbox.pid);
   const started = process.hrtime.bigint();
@@ -85,9 +107,13 @@ async function report(sandbox: SandboxHandle, access: string, gzip: 'always' | '
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const after = memoryOf(sandbox.pid);
-  out(`  ${doc.compressionAlgorithm ?? 'uncompressed'} (${res.headers.get('content-type')}): ${lines - 1} rows, ${(bytes / 1048576).toFixed(1)} MiB TSV, ${(wireBytes / 1048576).toFixed(1)} MiB on the wire`);
+  out(
+    `  ${doc.compressionAlgorithm ?? 'uncompressed'} (${res.headers.get('content-type')}): ${lines - 1} rows, ${(bytes / 1048576).toFixed(1)} MiB TSV, ${(wireBytes / 1048576).toFixed(1)} MiB on the wire`,
+  );
   out(`    generate+serve+consume: ${seconds.toFixed(2)} s (${Math.round((lines - 1) / seconds).toLocaleString('en-US')} rows/s)`);
-  out(`    sandbox RSS before ${before.rssMb?.toFixed(0) ?? 'n/a'} MB, peak during ${after.peakMb?.toFixed(0) ?? 'n/a'} MB${peakReset ? '' : ' (peak since process start: /proc/<pid>/clear_refs not writable)'}, after ${after.rssMb?.toFixed(0) ?? 'n/a'} MB`);
+  out(
+    `    sandbox RSS before ${before.rssMb?.toFixed(0) ?? 'n/a'} MB, peak during ${after.peakMb?.toFixed(0) ?? 'n/a'} MB${peakReset ? '' : ' (peak since process start: /proc/<pid>/clear_refs not writable)'}, after ${after.rssMb?.toFixed(0) ?? 'n/a'} MB`,
+  );
 }
 
 async function feed(sandbox: SandboxHandle, access: string): Promise<void> {
@@ -97,8 +123,16 @@ async function feed(sandbox: SandboxHandle, access: string): Promise<void> {
     operationType: 'PATCH',
     productType: 'PRODUCT',
     patches: [
-      { op: 'replace', path: '/attributes/purchasable_offer', value: [{ marketplace_id: US, currency: 'USD', our_price: [{ schedule: [{ value_with_tax: 10 + (i % 90) }] }] }] },
-      { op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: i % 50, lead_time_to_ship_max_days: 2 }] },
+      {
+        op: 'replace',
+        path: '/attributes/purchasable_offer',
+        value: [{ marketplace_id: US, currency: 'USD', our_price: [{ schedule: [{ value_with_tax: 10 + (i % 90) }] }] }],
+      },
+      {
+        op: 'replace',
+        path: '/attributes/fulfillment_availability',
+        value: [{ fulfillment_channel_code: 'DEFAULT', quantity: i % 50, lead_time_to_ship_max_days: 2 }],
+      },
     ],
   }));
   const document = JSON.stringify({ header: { sellerId: SELLER, version: '2.0' }, messages });
@@ -106,24 +140,37 @@ async function feed(sandbox: SandboxHandle, access: string): Promise<void> {
   const { json: doc } = await sp<{ feedDocumentId: string; url: string }>(sandbox, access, 'POST', '/feeds/2021-06-30/documents', { contentType });
   const upload = await fetch(doc.url, { method: 'PUT', headers: { 'content-type': contentType }, body: document });
   if (upload.status !== 200) throw new Error(`upload failed: ${upload.status}`);
-  const { json: created } = await sp<{ feedId: string }>(sandbox, access, 'POST', '/feeds/2021-06-30/feeds', { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: doc.feedDocumentId });
+  const { json: created } = await sp<{ feedId: string }>(sandbox, access, 'POST', '/feeds/2021-06-30/feeds', {
+    feedType: 'JSON_LISTINGS_FEED',
+    marketplaceIds: [US],
+    inputFeedDocumentId: doc.feedDocumentId,
+  });
   // Skip the simulated queue time; what is measured is the processing itself.
   await sandbox.admin.advanceClock(10);
   const started = process.hrtime.bigint();
-  const { json: done } = await sp<{ processingStatus: string; resultFeedDocumentId: string }>(sandbox, access, 'GET', `/feeds/2021-06-30/feeds/${created.feedId}`);
+  const { json: done } = await sp<{ processingStatus: string; resultFeedDocumentId: string }>(
+    sandbox,
+    access,
+    'GET',
+    `/feeds/2021-06-30/feeds/${created.feedId}`,
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const result = await sandbox.admin.getFeedResult(created.feedId);
   const { json: resultDoc } = await sp<{ url: string }>(sandbox, access, 'GET', `/feeds/2021-06-30/documents/${encodeURIComponent(done.resultFeedDocumentId)}`);
   const processing = (await (await fetch(resultDoc.url)).json()) as { summary: Record<string, number> };
   const check = await sandbox.admin.getListing(SELLER, `SKU-${String(MESSAGES).padStart(7, '0')}`);
-  out(`  ${MESSAGES.toLocaleString('en-US')} messages (${(document.length / 1048576).toFixed(1)} MiB): ${done.processingStatus} in ${(result.result?.durationMs ?? 0) / 1000} s of processing (${seconds.toFixed(2)} s for the getFeed call that ran it)`);
+  out(
+    `  ${MESSAGES.toLocaleString('en-US')} messages (${(document.length / 1048576).toFixed(1)} MiB): ${done.processingStatus} in ${(result.result?.durationMs ?? 0) / 1000} s of processing (${seconds.toFixed(2)} s for the getFeed call that ran it)`,
+  );
   out(`    summary ${JSON.stringify(processing.summary)}; last SKU now ${check.priceMinor} minor units, quantity ${check.quantity}`);
 }
 
 async function main(): Promise<void> {
   const cpus = os.cpus();
   out('sp-api-sandbox benchmark');
-  out(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1073741824).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
+  out(
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1073741824).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`,
+  );
   const sandbox = await startSandbox({ demoListingCount: 10, demoOrderCount: 1 });
   try {
     const seller = await sandbox.admin.createSeller({ sellingPartnerId: SELLER, region: 'NA', marketplaceIds: [US], listingCount: ROWS, orderCount: 0 });

@@ -18,7 +18,6 @@ const root = path.resolve(__dirname, '..');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function serviceDefinition(service: string): ServiceDefinition {
-   
   const module = require(path.join(root, 'apps', service, 'src', 'service.ts')) as Record<string, ServiceDefinition>;
   const definition = Object.values(module).find((value) => typeof value === 'object' && value && 'schema' in value);
   if (!definition) throw new Error(`apps/${service}/src/service.ts exports no ServiceDefinition`);
@@ -54,7 +53,10 @@ async function differenceAfterMigrations(service: string): Promise<{ up: string[
 }
 
 function writeIndex(dir: string): void {
-  const files = fs.readdirSync(dir).filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f))
+    .sort();
   const classes = files.map((f) => f.replace(/\.ts$/, '').replace(/^(\d+)-(.*)$/, '$2$1'));
   const lines = files.map((f, i) => `import { ${classes[i]} } from './${f.replace(/\.ts$/, '')}';`);
   fs.writeFileSync(
@@ -112,9 +114,12 @@ async function check(): Promise<void> {
 }
 
 const [command, ...args] = process.argv.slice(2);
-(command === 'generate' ? generate(args[0], args[1]) : command === 'check' ? check() : Promise.reject(new Error('usage: generate <service> <Name> | check'))).catch(
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+(command === 'generate'
+  ? generate(args[0], args[1])
+  : command === 'check'
+    ? check()
+    : Promise.reject(new Error('usage: generate <service> <Name> | check'))
+).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

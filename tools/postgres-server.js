@@ -38,7 +38,9 @@ function binaryPackage() {
   try {
     entry = require.resolve(name, { paths: [path.join(__dirname, '..')] });
   } catch {
-    throw new PostgresServerError(`${name} is not installed (run \`npm ci\`), or there are no PostgreSQL binaries for this platform: set DATABASE_URL to a server of your own`);
+    throw new PostgresServerError(
+      `${name} is not installed (run \`npm ci\`), or there are no PostgreSQL binaries for this platform: set DATABASE_URL to a server of your own`,
+    );
   }
   const dir = path.join(path.dirname(entry), '..');
   const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
@@ -89,7 +91,9 @@ function writableBy(account, dir) {
 function assertPrivateToRoot(dir) {
   const stat = fs.lstatSync(dir);
   if (!stat.isDirectory() || stat.uid !== 0 || (stat.mode & 0o022) !== 0) {
-    throw new PostgresServerError(`${dir} must be a directory owned by root and writable by root alone (it holds the PostgreSQL binaries run as postgres); remove it or set EMBEDDED_PG_CACHE`);
+    throw new PostgresServerError(
+      `${dir} must be a directory owned by root and writable by root alone (it holds the PostgreSQL binaries run as postgres); remove it or set EMBEDDED_PG_CACHE`,
+    );
   }
 }
 
@@ -116,7 +120,9 @@ function binariesFor(account) {
   assertPrivateToRoot(cached);
   const bin = path.join(cached, 'bin');
   if (!accessibleTo(account, path.join(bin, 'postgres'), '-x')) {
-    throw new PostgresServerError(`the postgres user cannot run ${bin}/postgres: let it enter ${ROOT_CACHE} (or set EMBEDDED_PG_CACHE to a folder it can), or set DATABASE_URL`);
+    throw new PostgresServerError(
+      `the postgres user cannot run ${bin}/postgres: let it enter ${ROOT_CACHE} (or set EMBEDDED_PG_CACHE to a folder it can), or set DATABASE_URL`,
+    );
   }
   return bin;
 }
@@ -197,7 +203,10 @@ async function startPostgresServer(options) {
   );
   const exited = new Promise((resolve) => server.once('close', resolve));
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new PostgresServerError(`PostgreSQL was not ready within ${START_TIMEOUT_MS / 1000} s:\n${tail.text()}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => done(new PostgresServerError(`PostgreSQL was not ready within ${START_TIMEOUT_MS / 1000} s:\n${tail.text()}`)),
+      START_TIMEOUT_MS,
+    );
     let settled = false;
     function done(error) {
       if (settled) return;
@@ -216,7 +225,9 @@ async function startPostgresServer(options) {
     server.stderr.on('data', tail.add);
     server.stderr.on('data', watch);
     server.once('error', (error) => done(new PostgresServerError(`postgres could not start: ${error.message}`)));
-    server.once('exit', (code, signal) => done(new PostgresServerError(`PostgreSQL exited while starting (${signal ?? `exit code ${code}`}):\n${tail.text()}`)));
+    server.once('exit', (code, signal) =>
+      done(new PostgresServerError(`PostgreSQL exited while starting (${signal ?? `exit code ${code}`}):\n${tail.text()}`)),
+    );
   });
 
   let stopping;

@@ -94,7 +94,9 @@ async function main() {
     running.push([name, await module[start]({ ...shared, PORT: String(process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] ?? port) })]);
   }
   await Promise.all(running.map(([, service]) => service.connected));
-  say(`\namazon-channel is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${shared.BUS_DRIVER} bus, ${postgres ? `embedded PostgreSQL in ${displayPath(postgres.dataDir)}` : 'PostgreSQL from DATABASE_URL'})`);
+  say(
+    `\namazon-channel is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${shared.BUS_DRIVER} bus, ${postgres ? `embedded PostgreSQL in ${displayPath(postgres.dataDir)}` : 'PostgreSQL from DATABASE_URL'})`,
+  );
   for (const [name, service] of running) say(`  ${name.padEnd(17)} ${service.url}   docs ${service.url}/docs   ready ${service.url}/health/ready`);
   if (sandbox) say(`  ${'sp-api-sandbox'.padEnd(17)} http://127.0.0.1:${SANDBOX_PORT}   (demo seller A1DEMOSELLER00; see apps/sp-api-sandbox/README.md)`);
   say('Ctrl-C stops everything.');

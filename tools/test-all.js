@@ -25,6 +25,7 @@ const checks = [
   // The module-boundaries rule reads Nx's project graph; computing it first keeps the rule active.
   run('project graph', bin('nx'), ['show', 'projects']) && run('lint (eslint, module boundaries)', bin('eslint'), ['.', '--max-warnings=0']),
   run('migrations match entities', process.execPath, ['tools/run-ts.js', 'tools/migrations.ts', 'check']),
+  run('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']),
 ];
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json');

@@ -8,7 +8,9 @@ function reportLeftovers() {
   const dir = process.env[RUN_PROCESSES_ENV];
   if (!dir) return;
   for (const leftover of killLeftoverProcesses(dir)) {
-    process.stderr.write(`[harness] left running by ${leftover.startedBy || 'a test'}: ${leftover.what} (pid ${leftover.pid}); killed with its process group\n`);
+    process.stderr.write(
+      `[harness] left running by ${leftover.startedBy || 'a test'}: ${leftover.what} (pid ${leftover.pid}); killed with its process group\n`,
+    );
   }
 }
 

@@ -25,16 +25,18 @@ describe('consumer crash before offset commit', () => {
     const headers = await stack.authHeaders();
     // The connections are announced as auth-connections would, and both services' projections hold
     // them before the backlog builds (orders runs once for that, then stays down).
-    await announceConnections(stack.brokers, stack.tenantId, Array.from({ length: JOBS }, (_, i) => `conn-${i}`));
+    await announceConnections(
+      stack.brokers,
+      stack.tenantId,
+      Array.from({ length: JOBS }, (_, i) => `conn-${i}`),
+    );
     const projected = async (schema: string) => (await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.connections`))[0].n;
     const warmup = await stack.start('orders');
     await eventually(async () => expect([await projected('scheduler'), await projected('orders')]).toEqual([JOBS, JOBS]), 60000, 100);
     await stack.stop(warmup);
     for (let i = 0; i < JOBS; i += 20) {
       const batch = await Promise.all(
-        Array.from({ length: 20 }, (_, j) =>
-          post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId: `conn-${i + j}` }, headers),
-        ),
+        Array.from({ length: 20 }, (_, j) => post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId: `conn-${i + j}` }, headers)),
       );
       for (const { status, body } of batch) {
         expect(status).toBe(201);

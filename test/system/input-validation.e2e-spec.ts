@@ -44,7 +44,9 @@ describe('bad input on every route of every service', () => {
     for (const service of running) {
       const response = await fetch(`${service.url}/docs-json`);
       expect(response.status).toBe(200);
-      const document = (await response.json()) as { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; responses: Operation['responses'] }>> };
+      const document = (await response.json()) as {
+        paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; responses: Operation['responses'] }>>;
+      };
       for (const [path, item] of Object.entries(document.paths)) {
         for (const method of METHODS) {
           const operation = item[method];
@@ -112,7 +114,9 @@ describe('bad input on every route of every service', () => {
     await everyOperation(
       () => true,
       async (op) => {
-        const missing = ['400', '404', '500'].filter((status) => op.responses[status]?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody');
+        const missing = ['400', '404', '500'].filter(
+          (status) => op.responses[status]?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody',
+        );
         return missing.length ? `no ErrorBody response for ${missing.join(', ')}` : null;
       },
     );
@@ -136,7 +140,8 @@ describe('bad input on every route of every service', () => {
   it('answers a NUL byte in a body field with 400 INVALID_INPUT naming it, on every route that can take a body', async () => {
     await everyOperation(
       (op) => op.method !== 'get',
-      async (op) => expectCoded400(await call(op, urlOf(op), JSON.stringify({ name: 'Demo\u0000US', lines: [{ sku: 'A\u0000' }] })), 'INVALID_INPUT', 'body.name'),
+      async (op) =>
+        expectCoded400(await call(op, urlOf(op), JSON.stringify({ name: 'Demo\u0000US', lines: [{ sku: 'A\u0000' }] })), 'INVALID_INPUT', 'body.name'),
     );
   });
 
@@ -168,7 +173,11 @@ describe('bad input on every route of every service', () => {
   it('answers an unknown route with a coded 404 on every service', async () => {
     for (const service of running) {
       const response = await fetch(`${service.url}/no-such-route`, { headers });
-      expect([service.name, response.status, await response.json()]).toEqual([service.name, 404, { code: 'NOT_FOUND', message: expect.any(String), details: [] }]);
+      expect([service.name, response.status, await response.json()]).toEqual([
+        service.name,
+        404,
+        { code: 'NOT_FOUND', message: expect.any(String), details: [] },
+      ]);
     }
   });
 

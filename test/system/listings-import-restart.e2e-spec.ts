@@ -52,7 +52,11 @@ describe('Import Listings across a crash of the listings process', () => {
   it('resumes from the last committed batch after SIGKILL: every row once, every ListingImported once', async () => {
     const sellingPartnerId = 'A1RESTARTSELL01';
     await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: [US], listingCount: LISTINGS, orderCount: 0 });
-    const auth = await stack.start('auth-connections', { SP_API_ENDPOINT: sandbox.baseUrl, LWA_TOKEN_URL: sandbox.lwaTokenUrl, SELLER_CENTRAL_URL: sandbox.baseUrl });
+    const auth = await stack.start('auth-connections', {
+      SP_API_ENDPOINT: sandbox.baseUrl,
+      LWA_TOKEN_URL: sandbox.lwaTokenUrl,
+      SELLER_CENTRAL_URL: sandbox.baseUrl,
+    });
     const headers = await stack.authHeaders();
     const connectionId = await connectSandboxSeller(auth, headers, { sellingPartnerId, marketplaceId: US });
 
@@ -71,9 +75,10 @@ describe('Import Listings across a crash of the listings process', () => {
 
     // Watch the run until a few thousand rows are committed, then crash the process.
     let seen: Job;
-    for (const deadline = Date.now() + 60_000; ; ) {
+    for (const deadline = Date.now() + 60_000; ;) {
       seen = await job(listings, jobId);
-      if (seen.status !== 'QUEUED' && seen.status !== 'RUNNING') throw new Error(`the import ended ${seen.status} before it could be killed: ${JSON.stringify(seen.counts)}`);
+      if (seen.status !== 'QUEUED' && seen.status !== 'RUNNING')
+        throw new Error(`the import ended ${seen.status} before it could be killed: ${JSON.stringify(seen.counts)}`);
       if ((seen.counts['rows'] ?? 0) >= KILL_AFTER_ROWS) break;
       if (Date.now() > deadline) throw new Error(`no ${KILL_AFTER_ROWS} rows committed in time: ${JSON.stringify(seen.counts)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -93,7 +98,7 @@ describe('Import Listings across a crash of the listings process', () => {
 
     listings = await stack.start('listings', { ...listingsEnv, JOBS_STALE_AFTER_SECONDS: '3' });
     let finished: Job;
-    for (const deadline = Date.now() + 60_000; ; ) {
+    for (const deadline = Date.now() + 60_000; ;) {
       finished = await job(listings, jobId);
       if (finished.status !== 'QUEUED' && finished.status !== 'RUNNING') break;
       if (Date.now() > deadline) throw new Error(`the resumed import did not end in time: ${finished.status} ${JSON.stringify(finished.counts)}`);

@@ -46,42 +46,72 @@ describe('the dev overlay, run as declared', () => {
   it('renders only objects that validate against the Kubernetes API schemas', () => {
     expect(validationProblems(objects)).toEqual([]);
     const kinds = new Set(objects.map((o) => `${o.apiVersion}/${o.kind}`));
-    expect([...kinds].sort()).toEqual(['apps/v1/Deployment', 'batch/v1/CronJob', 'batch/v1/Job', 'policy/v1/PodDisruptionBudget', 'v1/ConfigMap', 'v1/Namespace', 'v1/Secret', 'v1/Service']);
+    expect([...kinds].sort()).toEqual([
+      'apps/v1/Deployment',
+      'batch/v1/CronJob',
+      'batch/v1/Job',
+      'policy/v1/PodDisruptionBudget',
+      'v1/ConfigMap',
+      'v1/Namespace',
+      'v1/Secret',
+      'v1/Service',
+    ]);
     // The production overlay and the Secrets template an operator fills in validate too.
     expect(validationProblems(renderOverlay('prod'))).toEqual([]);
     const template = (loadAll(readFileSync(path.join(__dirname, '../../k8s/base/secret.template.yaml'), 'utf8')) as K8sObject[]).filter(Boolean);
     expect(template.map((o) => o.metadata.name)).toEqual(['amazon-channel-secrets', 'amazon-channel-auth-connections-secrets']);
     expect(validationProblems(template)).toEqual([]);
     // What production must fill in for auth-connections: its LWA app, and whether that app is still in Draft.
-    expect(Object.keys(template[1].stringData ?? {})).toEqual(expect.arrayContaining(['LWA_CLIENT_ID', 'LWA_CLIENT_SECRET', 'LWA_APPLICATION_ID', 'OAUTH_APP_DRAFT']));
+    expect(Object.keys(template[1].stringData ?? {})).toEqual(
+      expect.arrayContaining(['LWA_CLIENT_ID', 'LWA_CLIENT_SECRET', 'LWA_APPLICATION_ID', 'OAUTH_APP_DRAFT']),
+    );
   });
 
   it('declares the gRPC port on the auth-connections Deployment and Service, and production LWA settings come from a Secret', () => {
     const auth = find(objects, 'Deployment', 'auth-connections');
     expect(containerOf(auth).ports).toContainEqual(expect.objectContaining({ name: 'grpc', containerPort: 50051 }));
-    expect((find(objects, 'Service', 'auth-connections').spec as { ports: unknown[] }).ports).toContainEqual(expect.objectContaining({ name: 'grpc', port: 50051, targetPort: 'grpc' }));
+    expect((find(objects, 'Service', 'auth-connections').spec as { ports: unknown[] }).ports).toContainEqual(
+      expect.objectContaining({ name: 'grpc', port: 50051, targetPort: 'grpc' }),
+    );
     const env = cluster.environment(auth);
-    expect(env).toMatchObject({ GRPC_PORT: expect.stringMatching(/^\d+$/), OAUTH_APP_DRAFT: 'true', LWA_CLIENT_ID: expect.any(String), LWA_CLIENT_SECRET: expect.any(String), LWA_APPLICATION_ID: expect.any(String) });
+    expect(env).toMatchObject({
+      GRPC_PORT: expect.stringMatching(/^\d+$/),
+      OAUTH_APP_DRAFT: 'true',
+      LWA_CLIENT_ID: expect.any(String),
+      LWA_CLIENT_SECRET: expect.any(String),
+      LWA_APPLICATION_ID: expect.any(String),
+    });
     // The LWA app reaches auth-connections through a Secret it cannot start without.
     const secretRefs = (containerOf(auth).envFrom ?? []).flatMap((e) => (e.secretRef ? [e.secretRef] : []));
     expect(secretRefs.filter((ref) => !ref.optional).map((ref) => find(objects, 'Secret', ref.name).data?.['OAUTH_APP_DRAFT'] !== undefined)).toContain(true);
   });
 
   it('gives every service in docker/compose.yaml the variables and values its dev Deployment declares', () => {
-    const compose = load(readFileSync(path.join(__dirname, '../../docker/compose.yaml'), 'utf8')) as { services: Record<string, { environment?: Record<string, unknown> }> };
+    const compose = load(readFileSync(path.join(__dirname, '../../docker/compose.yaml'), 'utf8')) as {
+      services: Record<string, { environment?: Record<string, unknown> }>;
+    };
     // The image sets NODE_ENV; NODE_OPTIONS sizes the heap to the pod's memory limit, which compose does not set.
     const kubernetesOnly = new Set(['NODE_ENV', 'NODE_OPTIONS']);
     for (const name of [...SERVICES, 'sp-api-sandbox']) {
       const declared = Object.entries(cluster.declared(find(objects, 'Deployment', name))).filter(([key]) => !kubernetesOnly.has(key));
       const composed = withMerges(compose.services[name]?.environment ?? {});
-      expect({ service: name, environment: Object.fromEntries(declared.map(([key]) => [key, composed[key] === undefined ? undefined : String(composed[key])])) }).toEqual({ service: name, environment: Object.fromEntries(declared) });
+      expect({
+        service: name,
+        environment: Object.fromEntries(declared.map(([key]) => [key, composed[key] === undefined ? undefined : String(composed[key])])),
+      }).toEqual({ service: name, environment: Object.fromEntries(declared) });
     }
   });
 
   it('runs the migrate Jobs, then every service from its Deployment: connect, import listings and get orders through them', async () => {
     // 1. Migrations, each service's Job command with the Job's environment.
     const migrations = await Promise.all(SERVICES.map((name) => runToEnd(cluster, find(objects, 'Job', `${name}-migrate`))));
-    migrations.forEach((run, i) => expect({ job: `${SERVICES[i]}-migrate`, code: run.code, output: run.code === 0 ? [] : run.output.slice(-20) }).toEqual({ job: `${SERVICES[i]}-migrate`, code: 0, output: [] }));
+    migrations.forEach((run, i) =>
+      expect({ job: `${SERVICES[i]}-migrate`, code: run.code, output: run.code === 0 ? [] : run.output.slice(-20) }).toEqual({
+        job: `${SERVICES[i]}-migrate`,
+        code: 0,
+        output: [],
+      }),
+    );
 
     // 2. The sandbox (Amazon's twin in the dev overlay) and the five services, as their Deployments declare them.
     const sandboxUrl = cluster.url('sp-api-sandbox', 4010);
@@ -96,7 +126,13 @@ describe('the dev overlay, run as declared', () => {
       const { child, url } = running[name];
       await eventually(
         async () => {
-          if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}: ${logs.filter((l) => l.startsWith(name)).slice(-15).join('\n')}`);
+          if (child.exitCode !== null)
+            throw new Error(
+              `${name} exited ${child.exitCode}: ${logs
+                .filter((l) => l.startsWith(name))
+                .slice(-15)
+                .join('\n')}`,
+            );
           const response = await fetch(`${url}/health/ready`).catch(() => null);
           if (response?.status !== 200) throw new Error(`${name} not ready: ${response ? await response.text() : 'no answer'}`);
         },
@@ -110,7 +146,11 @@ describe('the dev overlay, run as declared', () => {
     const seller = await admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: [US], listingCount: 30, orderCount: 6 });
     const secret = cluster.environment(find(objects, 'Deployment', 'scheduler'))['AUTH_JWT_SECRET'];
     const tenantId = `tenant-${randomBytes(4).toString('hex')}`;
-    const token = await new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user@${tenantId}`).setExpirationTime('10m').sign(createSecretKey(Buffer.from(secret)));
+    const token = await new SignJWT({ tenant_id: tenantId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(`user@${tenantId}`)
+      .setExpirationTime('10m')
+      .sign(createSecretKey(Buffer.from(secret)));
     const headers = { authorization: `Bearer ${token}` };
     const connectionId = await connectSandboxSeller(running['auth-connections'], headers, { sellingPartnerId, marketplaceId: US });
 
@@ -120,7 +160,10 @@ describe('the dev overlay, run as declared', () => {
       expect(requested.status).toBe(201);
       return eventually(
         async () => {
-          const run = (await (await fetch(`${running['scheduler'].url}/job-runs/${String(requested.body['id'])}`, { headers })).json()) as Record<string, unknown>;
+          const run = (await (await fetch(`${running['scheduler'].url}/job-runs/${String(requested.body['id'])}`, { headers })).json()) as Record<
+            string,
+            unknown
+          >;
           if (run['status'] === 'REQUESTED' || run['status'] === 'RUNNING') throw new Error(`${operation} still ${String(run['status'])}`);
           return run;
         },
@@ -133,7 +176,9 @@ describe('the dev overlay, run as declared', () => {
       return { operation, status: run['status'], summary: run['status'] === 'SUCCEEDED' ? null : run['summary'] };
     };
     expect(await outcome('import-listings')).toEqual({ operation: 'import-listings', status: 'SUCCEEDED', summary: null });
-    expect(await count(database.url, 'SELECT count(*)::int AS n FROM listings.channel_listings WHERE connection_id = $1', [connectionId])).toBe(seller.listingCount);
+    expect(await count(database.url, 'SELECT count(*)::int AS n FROM listings.channel_listings WHERE connection_id = $1', [connectionId])).toBe(
+      seller.listingCount,
+    );
     expect(await outcome('get-orders')).toEqual({ operation: 'get-orders', status: 'SUCCEEDED', summary: null });
     expect(await count(database.url, 'SELECT count(*)::int AS n FROM orders.orders WHERE connection_id = $1', [connectionId])).toBe(seller.orderCount);
 

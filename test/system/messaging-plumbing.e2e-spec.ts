@@ -15,8 +15,7 @@ describe('messaging plumbing across services', () => {
   let scheduler: RunningProcess;
   let orders: RunningProcess;
 
-  const requestJob = async (connectionId: string) =>
-    post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId }, await stack.authHeaders());
+  const requestJob = async (connectionId: string) => post(`${scheduler.url}/job-runs`, { operation: 'get-orders', connectionId }, await stack.authHeaders());
   const ordersJobs = (jobRunId: string) => stack.query('SELECT id, status FROM orders.jobs WHERE id = $1', [jobRunId]);
 
   beforeAll(async () => {
@@ -78,15 +77,16 @@ describe('messaging plumbing across services', () => {
   it('applies an event delivered twice only once', async () => {
     const { body } = await requestJob('conn-twice');
     await eventually(async () => expect(await ordersJobs(String(body.id))).toHaveLength(1));
-    const [outbox] = await stack.query<{ payload: { id: string } }>(
-      `SELECT payload FROM scheduler.outbox_events WHERE payload->'data'->>'jobRunId' = $1`,
-      [body.id],
-    );
+    const [outbox] = await stack.query<{ payload: { id: string } }>(`SELECT payload FROM scheduler.outbox_events WHERE payload->'data'->>'jobRunId' = $1`, [
+      body.id,
+    ]);
     const duplicatesBefore = await metric(orders.url, 'amazon_channel_messages_handled_total', { topic: JobRequestedV1.topic, outcome: 'duplicate' });
     // The same envelope again, as Kafka may redeliver it after a rebalance.
     await kafka.publish(JobRequestedV1.topic, [{ key: 'conn-twice', value: JSON.stringify(outbox.payload) }]);
     await eventually(async () =>
-      expect(await metric(orders.url, 'amazon_channel_messages_handled_total', { topic: JobRequestedV1.topic, outcome: 'duplicate' })).toBeGreaterThanOrEqual(duplicatesBefore + 1),
+      expect(await metric(orders.url, 'amazon_channel_messages_handled_total', { topic: JobRequestedV1.topic, outcome: 'duplicate' })).toBeGreaterThanOrEqual(
+        duplicatesBefore + 1,
+      ),
     );
     expect(await ordersJobs(String(body.id))).toHaveLength(1);
     const inbox = await stack.query('SELECT event_id FROM orders.inbox_messages WHERE event_id = $1', [outbox.payload.id]);
@@ -96,7 +96,10 @@ describe('messaging plumbing across services', () => {
   it('dead-letters a poison message with its reason, attempts and source offset', async () => {
     const poison = JSON.stringify({ hello: 'not an envelope', marker: stack.tenantId });
     const [{ partition, offset }] = await kafka.publish(JobRequestedV1.topic, [{ key: 'poison', value: poison }]);
-    const dead = await kafka.readUntil(`${JobRequestedV1.topic}.dlq`, (m) => m.value === poison && m.headers[DLQ_HEADERS.group] === `${stack.groupPrefix}orders`);
+    const dead = await kafka.readUntil(
+      `${JobRequestedV1.topic}.dlq`,
+      (m) => m.value === poison && m.headers[DLQ_HEADERS.group] === `${stack.groupPrefix}orders`,
+    );
     expect(dead.headers[DLQ_HEADERS.code]).toBe('INVALID_MESSAGE');
     expect(dead.headers[DLQ_HEADERS.message]).toMatch(/INVALID_ENVELOPE/);
     expect(dead.headers[DLQ_HEADERS.attempts]).toBe('0');

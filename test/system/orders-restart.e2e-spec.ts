@@ -43,11 +43,15 @@ describe('Get Orders across a crash of the orders process', () => {
     await Promise.all([stack?.close(), sandbox?.stop()]);
   });
 
-  const job = async (id: string): Promise<Job | undefined> => (await stack.query<Job>('SELECT id, status, step, cursor, counts FROM orders.jobs WHERE id = $1', [id]))[0];
+  const job = async (id: string): Promise<Job | undefined> =>
+    (await stack.query<Job>('SELECT id, status, step, cursor, counts FROM orders.jobs WHERE id = $1', [id]))[0];
   const count = async (sql: string, params: unknown[]): Promise<number> => (await stack.query<{ n: number }>(sql, params))[0].n;
   const storedOrders = (connectionId: string) => count('SELECT count(*)::int AS n FROM orders.orders WHERE connection_id = $1', [connectionId]);
   const importedEvents = (connectionId: string) =>
-    count(`SELECT count(*)::int AS n FROM orders.outbox_events WHERE topic = $1 AND payload->'data'->>'connectionId' = $2`, [OrderImportedV1.topic, connectionId]);
+    count(`SELECT count(*)::int AS n FROM orders.outbox_events WHERE topic = $1 AND payload->'data'->>'connectionId' = $2`, [
+      OrderImportedV1.topic,
+      connectionId,
+    ]);
 
   it('resumes from the last checkpointed page after SIGKILL: every order stored once and announced once', async () => {
     const sellingPartnerId = 'A1ORDRESTART01';
@@ -56,7 +60,11 @@ describe('Get Orders across a crash of the orders process', () => {
     const first = (await sandbox.admin.clock()).epochMs - 3 * 3_600_000;
     const created = await sandbox.admin.createOrders(
       sellingPartnerId,
-      Array.from({ length: ORDERS }, (_, i) => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime: new Date(first + i * 1000).toISOString() })),
+      Array.from({ length: ORDERS }, (_, i) => ({
+        status: 'UNSHIPPED' as const,
+        serviceLevel: 'STANDARD' as const,
+        createdTime: new Date(first + i * 1000).toISOString(),
+      })),
     );
     // The sandbox replaces an order whose generated id repeats, so what it holds is the distinct ids.
     const expected = new Set(created.map((o) => o.orderId));
@@ -72,7 +80,11 @@ describe('Get Orders across a crash of the orders process', () => {
     let orders: RunningProcess = await stack.start('orders', ordersEnv);
     // Both projections learn the connection from auth-connections' ConnectionChanged.
     await Promise.all([untilConnectionKnown(orders.url, headers, connectionId), untilConnectionKnown(scheduler.url, headers, connectionId, '/job-runs')]);
-    const mapping = await post(`${orders.url}/connections/${connectionId}/shipping-mappings`, { channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' }, headers);
+    const mapping = await post(
+      `${orders.url}/connections/${connectionId}/shipping-mappings`,
+      { channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' },
+      headers,
+    );
     expect(mapping.status).toBe(201);
     // Slow pages, and a usage plan that fits the 16 pages (plus one read again) without waiting minutes.
     await sandbox.admin.injectFault({ operations: ['searchOrders'], latencyMs: SEARCH_LATENCY_MS, ratePlans: { searchOrders: { rate: 1, burst: 50 } } });
@@ -81,9 +93,10 @@ describe('Get Orders across a crash of the orders process', () => {
     expect(requested.status).toBe(201);
     const jobId = String(requested.body['id']);
 
-    for (const deadline = Date.now() + 90_000; ; ) {
+    for (const deadline = Date.now() + 90_000; ;) {
       const seen = await job(jobId);
-      if (seen && seen.status !== 'QUEUED' && seen.status !== 'RUNNING') throw new Error(`get-orders ended ${seen.status} before it could be killed: ${JSON.stringify(seen.counts)}`);
+      if (seen && seen.status !== 'QUEUED' && seen.status !== 'RUNNING')
+        throw new Error(`get-orders ended ${seen.status} before it could be killed: ${JSON.stringify(seen.counts)}`);
       if ((seen?.counts['pages'] ?? 0) >= KILL_AFTER_PAGES) break;
       if (Date.now() > deadline) throw new Error(`no ${KILL_AFTER_PAGES} pages checkpointed in time: ${JSON.stringify(seen)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -121,10 +134,14 @@ describe('Get Orders across a crash of the orders process', () => {
     expect(finished.counts['created'] + finished.counts['unchanged']).toBeGreaterThanOrEqual(expected.size);
     expect(finished.counts['updated']).toBe(0);
     // It ran twice: in the killed process and, resumed, in the new one.
-    expect(await count(`SELECT count(*)::int AS n FROM orders.outbox_events WHERE topic = $1 AND payload->'data'->>'jobRunId' = $2`, [JobStartedV1.topic, jobId])).toBe(2);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM orders.outbox_events WHERE topic = $1 AND payload->'data'->>'jobRunId' = $2`, [JobStartedV1.topic, jobId]),
+    ).toBe(2);
 
     // Every order once in the table, and the table holds exactly the sandbox's orders.
-    const rows = await stack.query<{ amazon_order_id: string; state: string }>('SELECT amazon_order_id, state FROM orders.orders WHERE connection_id = $1', [connectionId]);
+    const rows = await stack.query<{ amazon_order_id: string; state: string }>('SELECT amazon_order_id, state FROM orders.orders WHERE connection_id = $1', [
+      connectionId,
+    ]);
     expect(rows).toHaveLength(expected.size);
     expect(new Set(rows.map((r) => r.amazon_order_id))).toEqual(expected);
     expect(rows.every((r) => r.state === 'IMPORTED')).toBe(true);
@@ -138,7 +155,12 @@ describe('Get Orders across a crash of the orders process', () => {
 
     // On Kafka: the relay may publish an event twice across the crash (same envelope id, which
     // consumers dedupe by); after that dedupe each order arrives exactly once.
-    await eventually(async () => expect(await count(`SELECT count(*)::int AS n FROM orders.outbox_events WHERE topic = $1 AND published_at IS NULL`, [OrderImportedV1.topic])).toBe(0), 60_000, 250);
+    await eventually(
+      async () =>
+        expect(await count(`SELECT count(*)::int AS n FROM orders.outbox_events WHERE topic = $1 AND published_at IS NULL`, [OrderImportedV1.topic])).toBe(0),
+      60_000,
+      250,
+    );
     const envelopes = new Map<string, string>();
     let delivered = 0;
     await new TestKafka(stack.brokers).readUntil(
@@ -160,10 +182,14 @@ describe('Get Orders across a crash of the orders process', () => {
     expect([...perOrder.values()].every((n) => n === 1)).toBe(true);
 
     // The outcome travels back to the scheduler's registry.
-    await eventually(async () => {
-      const [run] = await stack.query<{ status: string }>('SELECT status FROM scheduler.job_runs WHERE id = $1', [jobId]);
-      expect(run.status).toBe('SUCCEEDED');
-    }, 30_000, 250);
+    await eventually(
+      async () => {
+        const [run] = await stack.query<{ status: string }>('SELECT status FROM scheduler.job_runs WHERE id = $1', [jobId]);
+        expect(run.status).toBe('SUCCEEDED');
+      },
+      30_000,
+      250,
+    );
     await stack.stop(orders);
   }, 300_000);
 });

@@ -65,28 +65,52 @@ describe('the PII redaction CronJob', () => {
     // The CronJob exactly as rendered: command, arguments and environment.
     const cronJob = find(objects, 'CronJob', 'scheduler-pii-redaction');
     const services = objects.filter((o) => o.kind === 'Service');
-    const cluster = new LocalCluster(objects, await freePorts(services.reduce((n, s) => n + (s.spec as { ports: unknown[] }).ports.length, 0)), { 'kafka:9092': stack.brokers }, { DATABASE_URL: stack.database.url });
+    const cluster = new LocalCluster(
+      objects,
+      await freePorts(services.reduce((n, s) => n + (s.spec as { ports: unknown[] }).ports.length, 0)),
+      { 'kafka:9092': stack.brokers },
+      { DATABASE_URL: stack.database.url },
+    );
     const run = await runToEnd(cluster, cronJob);
-    expect({ code: run.code, output: run.output }).toEqual({ code: 0, output: [expect.stringMatching(/^requested: pii-redaction [0-9a-f-]{36} \(REQUESTED\)$/)] });
+    expect({ code: run.code, output: run.output }).toEqual({
+      code: 0,
+      output: [expect.stringMatching(/^requested: pii-redaction [0-9a-f-]{36} \(REQUESTED\)$/)],
+    });
 
-    const [jobRun] = await eventually(async () => {
-      const rows = await stack.query<{ status: string; counts: Record<string, number>; trigger: string }>("SELECT status, counts, trigger FROM scheduler.job_runs WHERE operation = 'pii-redaction'");
-      if (rows[0]?.status !== 'SUCCEEDED' && rows[0]?.status !== 'FAILED') throw new Error(`pii-redaction run is ${rows[0]?.status ?? 'absent'}`);
-      return rows;
-    }, 120_000, 250);
+    const [jobRun] = await eventually(
+      async () => {
+        const rows = await stack.query<{ status: string; counts: Record<string, number>; trigger: string }>(
+          "SELECT status, counts, trigger FROM scheduler.job_runs WHERE operation = 'pii-redaction'",
+        );
+        if (rows[0]?.status !== 'SUCCEEDED' && rows[0]?.status !== 'FAILED') throw new Error(`pii-redaction run is ${rows[0]?.status ?? 'absent'}`);
+        return rows;
+      },
+      120_000,
+      250,
+    );
     expect(jobRun).toEqual({ status: 'SUCCEEDED', counts: { redacted: 2 }, trigger: 'CRONJOB' });
 
     const expired = seeded.map((s) => s.expired);
     const state = await stack.query<{ id: string; redacted: boolean; pii: boolean }>(
       'SELECT o.id, o.pii_redacted_at IS NOT NULL AS redacted, p.order_id IS NOT NULL AS pii FROM orders.orders o LEFT JOIN orders.order_pii p ON p.order_id = o.id',
     );
-    for (const order of state) expect({ id: order.id, redacted: order.redacted, pii: order.pii }).toEqual({ id: order.id, redacted: expired.includes(order.id), pii: !expired.includes(order.id) });
+    for (const order of state)
+      expect({ id: order.id, redacted: order.redacted, pii: order.pii }).toEqual({
+        id: order.id,
+        redacted: expired.includes(order.id),
+        pii: !expired.includes(order.id),
+      });
     expect(state).toHaveLength(6);
 
     // One OrderPiiRedacted per erased order, under the order's own tenant; the audit names the retention.
-    const events = await stack.query<{ tenant: string; order_id: string }>("SELECT payload->>'tenantId' AS tenant, payload->'data'->>'orderId' AS order_id FROM orders.outbox_events WHERE topic = $1 ORDER BY 1", [OrderPiiRedactedV1.topic]);
+    const events = await stack.query<{ tenant: string; order_id: string }>(
+      "SELECT payload->>'tenantId' AS tenant, payload->'data'->>'orderId' AS order_id FROM orders.outbox_events WHERE topic = $1 ORDER BY 1",
+      [OrderPiiRedactedV1.topic],
+    );
     expect(events).toEqual(seeded.map((s) => ({ tenant: s.tenantId, order_id: s.expired })).sort((a, b) => a.tenant.localeCompare(b.tenant)));
-    const audit = await stack.query<{ tenant_id: string; order_id: string; action: string }>("SELECT tenant_id, order_id, action FROM orders.pii_audit WHERE action = 'REDACTED' ORDER BY tenant_id");
+    const audit = await stack.query<{ tenant_id: string; order_id: string; action: string }>(
+      "SELECT tenant_id, order_id, action FROM orders.pii_audit WHERE action = 'REDACTED' ORDER BY tenant_id",
+    );
     expect(audit).toEqual(events.map((e) => ({ tenant_id: e.tenant, order_id: e.order_id, action: 'REDACTED' })));
 
     // A tenant's HTTP call cannot ask for the system run.

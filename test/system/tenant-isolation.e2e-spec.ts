@@ -14,7 +14,10 @@ interface Operation {
   service: RunningProcess;
   method: string;
   path: string;
-  spec: { parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>; requestBody?: { content?: Record<string, { schema?: Schema }> } };
+  spec: {
+    parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>;
+    requestBody?: { content?: Record<string, { schema?: Schema }> };
+  };
 }
 interface Schema {
   $ref?: string;
@@ -32,7 +35,7 @@ type Json = Record<string, any>;
  * tenant B's token and tenant A's ids. Each must answer 404, and A's data must read the same
  * afterwards. A route added without the check makes this test fail.
  */
-describe('tenant isolation across every service\'s API', () => {
+describe("tenant isolation across every service's API", () => {
   let stack: Stack;
   let sandbox: SandboxHandle;
 
@@ -62,10 +65,14 @@ describe('tenant isolation across every service\'s API', () => {
     return { status: res.status, body: parsed };
   }
 
-  it('answers 404 to tenant B on every route that takes tenant A\'s ids, and A\'s data is unchanged', async () => {
+  it("answers 404 to tenant B on every route that takes tenant A's ids, and A's data is unchanged", async () => {
     const sellingPartnerId = 'A1ISOLATION001';
     await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: [US], listingCount: 5, orderCount: 3 });
-    const auth = await stack.start('auth-connections', { SP_API_ENDPOINT: sandbox.baseUrl, LWA_TOKEN_URL: sandbox.lwaTokenUrl, SELLER_CENTRAL_URL: sandbox.baseUrl });
+    const auth = await stack.start('auth-connections', {
+      SP_API_ENDPOINT: sandbox.baseUrl,
+      LWA_TOKEN_URL: sandbox.lwaTokenUrl,
+      SELLER_CENTRAL_URL: sandbox.baseUrl,
+    });
     const a = await stack.authHeaders();
     const b = await stack.authHeaders(`${stack.tenantId}-other`);
     const connectionId = await connectSandboxSeller(auth, a, { sellingPartnerId, marketplaceId: US });
@@ -85,10 +92,16 @@ describe('tenant isolation across every service\'s API', () => {
     // Tenant A's data in every service: a platform listing, an import and its listings, order
     // settings, a shipping mapping, a get-orders run and the orders it imported.
     const sku = 'SKU-0000001';
-    expect((await call(`${listings.url}/connections/${connectionId}/platform-listings/${sku}`, 'PUT', a, { platformListingId: 'p-1', quantity: 3 })).status).toBe(204);
+    expect(
+      (await call(`${listings.url}/connections/${connectionId}/platform-listings/${sku}`, 'PUT', a, { platformListingId: 'p-1', quantity: 3 })).status,
+    ).toBe(204);
     const importJob = await call(`${listings.url}/connections/${connectionId}/jobs/import-listings`, 'POST', a, {});
     expect(importJob.status).toBe(201);
-    const mapping = await call(`${orders.url}/connections/${connectionId}/shipping-mappings`, 'POST', a, { channelShippingText: 'Std US D2D Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' });
+    const mapping = await call(`${orders.url}/connections/${connectionId}/shipping-mappings`, 'POST', a, {
+      channelShippingText: 'Std US D2D Dom',
+      serviceLevelCategory: 'STANDARD',
+      shippingPolicy: 'Ground',
+    });
     expect(mapping.status).toBeLessThan(300);
     expect((await call(`${orders.url}/connections/${connectionId}/order-settings`, 'PUT', a, { productCode: 'ASIN' })).status).toBe(200);
     const run = await call(`${scheduler.url}/job-runs`, 'POST', a, { operation: 'get-orders', connectionId });
@@ -165,12 +178,17 @@ describe('tenant isolation across every service\'s API', () => {
       if (operation.path.endsWith('/pii')) query.set('purpose', 'isolation test');
       if ([...query].length) url += `?${query}`;
       const schema = bodySchema(document, operation.spec);
-      const body = schema ? { ...(sample(document, schema) as Json), ...(schema.properties?.['connectionId'] ? { connectionId } : {}) } : ['POST', 'PUT', 'PATCH'].includes(operation.method) ? {} : undefined;
+      const body = schema
+        ? { ...(sample(document, schema) as Json), ...(schema.properties?.['connectionId'] ? { connectionId } : {}) }
+        : ['POST', 'PUT', 'PATCH'].includes(operation.method)
+          ? {}
+          : undefined;
       const answer = await call(`${operation.service.url}${url}`, operation.method, b, body);
       const text = JSON.stringify(answer.body ?? '');
       if (answer.status !== 404) leaks.push(`${operation.service.name} ${operation.method} ${operation.path}: ${answer.status} ${text.slice(0, 200)}`);
       // Nothing of A's in the refusal: no job, run, listing or order id.
-      for (const id of [importJob.body.id, run.body.id, listing.id, orderId, mappingId]) if (id && text.includes(id) && !url.includes(id)) leaks.push(`${operation.method} ${operation.path} revealed ${id}`);
+      for (const id of [importJob.body.id, run.body.id, listing.id, orderId, mappingId])
+        if (id && text.includes(id) && !url.includes(id)) leaks.push(`${operation.method} ${operation.path} revealed ${id}`);
     }
     expect(leaks).toEqual([]);
 

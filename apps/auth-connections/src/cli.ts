@@ -32,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
       await dataSource.initialize();
       try {
         const report = await rotateEncryptionKeys(dataSource, cipher);
-        process.stdout.write(`re-encrypted under key ${report.activeKeyId}: ${report.credentials} credential(s), ${report.pendingAuthorizations} pending authorization(s)\n`);
+        process.stdout.write(
+          `re-encrypted under key ${report.activeKeyId}: ${report.credentials} credential(s), ${report.pendingAuthorizations} pending authorization(s)\n`,
+        );
         return 0;
       } finally {
         await dataSource.destroy();

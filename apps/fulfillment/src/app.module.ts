@@ -12,7 +12,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         AuthModule.forRoot(config),
-        ConnectionsProjectionModule.forRoot({ serviceName: FULFILLMENT_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
+        ConnectionsProjectionModule.forRoot({
+          serviceName: FULFILLMENT_SERVICE.name,
+          authConnectionsUrl: config.AUTH_CONNECTIONS_URL,
+          internalToken: config.INTERNAL_API_TOKEN,
+        }),
         PlatformModule.forService(FULFILLMENT_SERVICE, config, logDestination),
         JobsModule,
       ],

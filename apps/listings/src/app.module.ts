@@ -22,7 +22,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         AuthModule.forRoot(config),
-        ConnectionsProjectionModule.forRoot({ serviceName: LISTINGS_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
+        ConnectionsProjectionModule.forRoot({
+          serviceName: LISTINGS_SERVICE.name,
+          authConnectionsUrl: config.AUTH_CONNECTIONS_URL,
+          internalToken: config.INTERNAL_API_TOKEN,
+        }),
         PlatformModule.forService(LISTINGS_SERVICE, config, logDestination),
         AmazonModule.register(PLATFORM_CONFIG, { schema: LISTINGS_SCHEMA, grants: ports.grants }),
         ChannelListingsModule,

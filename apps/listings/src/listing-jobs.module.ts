@@ -8,7 +8,13 @@ import { LinkListingsModule } from './link-listings/link-listings.module';
 /** The job handlers listings registers with the platform JobRunner. */
 @Module({
   imports: [ImportListingsModule, LinkListingsModule],
-  providers: [{ provide: JOB_HANDLERS, useFactory: (...handlers: [ImportListingsHandler, LinkListingsHandler]) => handlers, inject: [ImportListingsHandler, LinkListingsHandler] }],
+  providers: [
+    {
+      provide: JOB_HANDLERS,
+      useFactory: (...handlers: [ImportListingsHandler, LinkListingsHandler]) => handlers,
+      inject: [ImportListingsHandler, LinkListingsHandler],
+    },
+  ],
   exports: [JOB_HANDLERS],
 })
 export class ListingJobsModule {}

@@ -26,7 +26,11 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
   let grants: LwaGrants;
 
   const token = (tenantId: string) =>
-    new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
+    new SignJWT({ tenant_id: tenantId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(createSecretKey(Buffer.from(JWT_SECRET)));
   async function http(tenantId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     const res = await fetch(`${service.url}${path}`, {
       method,
@@ -51,7 +55,10 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     await runServiceMigrations(migrator);
     await migrator.destroy();
     const { sellingPartnerId, region, refreshToken } = sandbox.demoSeller;
-    grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app).add({ connectionId: CONNECTION, tenantId: TENANT, sellingPartnerId, region, marketplaceId: 'ATVPDKIKX0DER', endpoint: null }, refreshToken);
+    grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app).add(
+      { connectionId: CONNECTION, tenantId: TENANT, sellingPartnerId, region, marketplaceId: 'ATVPDKIKX0DER', endpoint: null },
+      refreshToken,
+    );
     service = await startListings(
       {
         PORT: '0',
@@ -73,7 +80,15 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     );
     await service.connected;
     // What auth-connections' ConnectionChanged would have told listings: the connection is TENANT's.
-    await service.app.get(ConnectionsProjectionRepository).apply({ connectionId: CONNECTION, tenantId: TENANT, sellingPartnerId: sandbox.demoSeller.sellingPartnerId, region: 'NA', marketplaceId: 'ATVPDKIKX0DER', status: 'ACTIVE', revision: 1 });
+    await service.app.get(ConnectionsProjectionRepository).apply({
+      connectionId: CONNECTION,
+      tenantId: TENANT,
+      sellingPartnerId: sandbox.demoSeller.sellingPartnerId,
+      region: 'NA',
+      marketplaceId: 'ATVPDKIKX0DER',
+      status: 'ACTIVE',
+      revision: 1,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -130,11 +145,15 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     expect(completed).toMatchObject({ tenantId: TENANT, connectionId: CONNECTION, data: { created: 50, updated: 0, failed: 0 } });
   }, 60_000);
 
-  it('lists the tenant\'s listings with filters and cursor pagination, and no other tenant\'s', async () => {
+  it("lists the tenant's listings with filters and cursor pagination, and no other tenant's", async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: any } = await http(TENANT, 'GET', `/listings?connectionId=${CONNECTION}&limit=15${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { status: number; body: any } = await http(
+        TENANT,
+        'GET',
+        `/listings?connectionId=${CONNECTION}&limit=15${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(15);
       seen.push(...page.body.items.map((l: { sku: string }) => l.sku));
@@ -161,7 +180,7 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
   }, 30_000);
 
-  it('links by exact SKU with Amazon\'s product type, breaks a link whose SKU left Amazon, and unlinks / relinks', async () => {
+  it("links by exact SKU with Amazon's product type, breaks a link whose SKU left Amazon, and unlinks / relinks", async () => {
     const { sellingPartnerId } = sandbox.demoSeller;
     expect((await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/SKU-0000003`, { platformListingId: 'p-3', quantity: 4 })).status).toBe(204);
     expect((await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/NOT-ON-AMAZON`, { platformListingId: 'p-x' })).status).toBe(204);
@@ -174,7 +193,11 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     expect(job).toMatchObject({ status: 'SUCCEEDED', counts: { linked: 49, broken: 1, not_on_amazon: 1, already_linked: 0 } });
 
     const [three] = (await http(TENANT, 'GET', '/listings?skuPrefix=SKU-0000003')).body.items;
-    expect(three).toMatchObject({ linkStatus: 'LINKED', platformListingId: 'p-3', productType: (await sandbox.admin.getListing(sellingPartnerId, 'SKU-0000003')).productType });
+    expect(three).toMatchObject({
+      linkStatus: 'LINKED',
+      platformListingId: 'p-3',
+      productType: (await sandbox.admin.getListing(sellingPartnerId, 'SKU-0000003')).productType,
+    });
     const broken = (await http(TENANT, 'GET', '/listings?linkStatus=BROKEN')).body.items;
     expect(broken.map((l: { sku: string }) => l.sku)).toEqual(['SKU-0000005']);
     const brokenEvents = await service.app.get(DataSource).query(`SELECT payload FROM listings.outbox_events WHERE topic = 'listings.listing.link-broken.v1'`);
@@ -191,7 +214,11 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
   }, 60_000);
   it('refuses a platform listing with negative or absurd money, an unknown currency or a NUL byte: coded 400 naming each field, nothing stored', async () => {
     const stored = () => service.app.get(DataSource).query(`SELECT count(*)::int AS n FROM listings.platform_listings WHERE sku = 'SKU-BAD'`);
-    const bad = await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/SKU-BAD`, { platformListingId: 'p-1', price: { amountMinor: -500, currency: '€€€' }, quantity: 10_000_000 });
+    const bad = await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/SKU-BAD`, {
+      platformListingId: 'p-1',
+      price: { amountMinor: -500, currency: '€€€' },
+      quantity: 10_000_000,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'INVALID_REQUEST', message: expect.any(String) });
     expect(bad.body.details).toEqual(
@@ -208,7 +235,15 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     expect(nulSku).toMatchObject({ status: 400, body: { code: 'INVALID_INPUT', details: [{ field: 'params.sku' }] } });
     expect((await stored())[0].n).toBe(0);
     // The existing shape still goes through.
-    expect((await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/SKU-BAD`, { platformListingId: 'p-ok', price: { amountMinor: 1999, currency: 'EUR' }, quantity: 3 })).status).toBe(204);
+    expect(
+      (
+        await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/SKU-BAD`, {
+          platformListingId: 'p-ok',
+          price: { amountMinor: 1999, currency: 'EUR' },
+          quantity: 3,
+        })
+      ).status,
+    ).toBe(204);
     expect((await stored())[0].n).toBe(1);
   }, 60_000);
 });

@@ -14,7 +14,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         AuthModule.forRoot(config),
-        ConnectionsProjectionModule.forRoot({ serviceName: ORDERS_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
+        ConnectionsProjectionModule.forRoot({
+          serviceName: ORDERS_SERVICE.name,
+          authConnectionsUrl: config.AUTH_CONNECTIONS_URL,
+          internalToken: config.INTERNAL_API_TOKEN,
+        }),
         PlatformModule.forService(ORDERS_SERVICE, config, logDestination),
         orders,
         JobsModule.forRoot({ imports: [orders] }),

@@ -7,7 +7,11 @@ import type { OrdersPorts } from './orders/orders.module';
  * Starts orders; `overrides` win over the environment. `ports` replace the connection grants
  * (tests mint tokens from the sandbox's LWA) and the clock (retention tests move time).
  */
-export async function startOrders(overrides: Record<string, string> = {}, logDestination?: NodeJS.WritableStream, ports: OrdersPorts = {}): Promise<RunningService> {
+export async function startOrders(
+  overrides: Record<string, string> = {},
+  logDestination?: NodeJS.WritableStream,
+  ports: OrdersPorts = {},
+): Promise<RunningService> {
   const config = loadOrdersConfig(overrides);
   return bootstrapService(AppModule.register(config, logDestination, ports), config);
 }

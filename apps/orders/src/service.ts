@@ -18,7 +18,8 @@ export const ORDERS_SERVICE: ServiceDefinition = {
   schema: ORDERS_SCHEMA,
   title: 'orders',
   description: 'Amazon orders: get orders, shipping mappings, cancellations, PII retention',
-  entities: [ConnectionProjectionEntity, 
+  entities: [
+    ConnectionProjectionEntity,
     JobEntity,
     OrderEntity,
     OrderItemEntity,

@@ -13,7 +13,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         AuthModule.forRoot(config),
-        ConnectionsProjectionModule.forRoot({ serviceName: SCHEDULER_SERVICE.name, authConnectionsUrl: config.AUTH_CONNECTIONS_URL, internalToken: config.INTERNAL_API_TOKEN }),
+        ConnectionsProjectionModule.forRoot({
+          serviceName: SCHEDULER_SERVICE.name,
+          authConnectionsUrl: config.AUTH_CONNECTIONS_URL,
+          internalToken: config.INTERNAL_API_TOKEN,
+        }),
         PlatformModule.forService(SCHEDULER_SERVICE, config, logDestination),
         JobRunsModule,
       ],

@@ -47,7 +47,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Whose run the arguments ask for: one tenant's connection, or (`--all`) the system run; null when they do not say. */
-function targetOf(values: { tenant?: string; connection?: string; all?: boolean }, operation: JobOperation | undefined): { tenantId: string; connectionId: string } | null {
+function targetOf(
+  values: { tenant?: string; connection?: string; all?: boolean },
+  operation: JobOperation | undefined,
+): { tenantId: string; connectionId: string } | null {
   if (values.all) {
     const spansAll = operation !== undefined && SYSTEM_RUN_OPERATIONS.includes(operation);
     return spansAll && !values.tenant && !values.connection ? SYSTEM_RUN : null;

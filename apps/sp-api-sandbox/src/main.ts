@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     queueMs: config.SANDBOX_QUEUE_MS,
     processingMs: config.SANDBOX_PROCESSING_MS,
     sharedDir: config.SANDBOX_SHARED_DIR,
-    onUnexpectedError: (e) => process.stderr.write(`sp-api-sandbox: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`),
+    onUnexpectedError: (e) => process.stderr.write(`sp-api-sandbox: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
   });
   // One machine-readable line so launchers (libs/testing startSandbox) learn the port when PORT=0.
   process.stdout.write(`${JSON.stringify({ msg: 'sp-api-sandbox listening', baseUrl: app.baseUrl, port: app.port })}\n`);

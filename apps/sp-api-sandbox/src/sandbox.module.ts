@@ -46,7 +46,17 @@ export class SandboxModule {
         ProductTypeSchemaController,
         TokensController,
       ],
-      providers: [{ provide: SandboxState, useValue: state }, LwaService, ReportsService, OrdersService, ShipmentService, OrderAdminService, ConsentService, FeedsService, ListingsWriter],
+      providers: [
+        { provide: SandboxState, useValue: state },
+        LwaService,
+        ReportsService,
+        OrdersService,
+        ShipmentService,
+        OrderAdminService,
+        ConsentService,
+        FeedsService,
+        ListingsWriter,
+      ],
     };
   }
 }

@@ -53,10 +53,7 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
         throw new ContractError('INVALID_ENVELOPE', describeIssues(envelope.error));
       }
       if (envelope.data.type !== spec.type || envelope.data.version !== spec.version) {
-        throw new ContractError(
-          'UNEXPECTED_TYPE',
-          `Expected ${spec.type} v${spec.version}, got ${envelope.data.type} v${envelope.data.version}`,
-        );
+        throw new ContractError('UNEXPECTED_TYPE', `Expected ${spec.type} v${spec.version}, got ${envelope.data.type} v${envelope.data.version}`);
       }
       const data = spec.data.safeParse(envelope.data.data);
       if (!data.success) {
@@ -68,7 +65,5 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
 }
 
 function describeIssues(error: z.ZodError, prefix?: string): string {
-  return error.issues
-    .map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)'}: ${issue.message}`).join('; ');
 }

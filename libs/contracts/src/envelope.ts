@@ -41,11 +41,7 @@ export interface EnvelopeContext {
  * Builds a complete envelope.
  * @example createEnvelope(JobRequestedV1, data, { producer: 'scheduler', tenantId, correlationId })
  */
-export function createEnvelope<TData>(
-  definition: { type: string; version: number },
-  data: TData,
-  context: EnvelopeContext,
-): Envelope<TData> {
+export function createEnvelope<TData>(definition: { type: string; version: number }, data: TData, context: EnvelopeContext): Envelope<TData> {
   return {
     id: context.id ?? uuidv7(),
     type: definition.type,

@@ -23,11 +23,34 @@ describe('public API', () => {
   it('defines the target fields the issue lists for every operation', () => {
     const keys = (op: mapping.MappingOperation) => OPERATION_DEFINITIONS[op].fields.map((f) => f.key);
     expect(keys('publish')).toEqual(
-      expect.arrayContaining(['sku', 'title', 'product_id', 'product_id_type', 'price', 'quantity', 'handling_time', 'item_condition', 'condition_note', 'fulfillment_center_id']),
+      expect.arrayContaining([
+        'sku',
+        'title',
+        'product_id',
+        'product_id_type',
+        'price',
+        'quantity',
+        'handling_time',
+        'item_condition',
+        'condition_note',
+        'fulfillment_center_id',
+      ]),
     );
     expect(keys('sync')).toEqual(['price', 'quantity', 'handling_time', 'fulfillment_channel']);
     expect(keys('get-orders')).toEqual(
-      expect.arrayContaining(['reference_number', 'ordered_on', 'shipping_address_line_1', 'shipping_city', 'shipping_method', 'invoice_total', 'invoice_currency', 'item_sku', 'item_product_code', 'item_quantity', 'item_unit_price']),
+      expect.arrayContaining([
+        'reference_number',
+        'ordered_on',
+        'shipping_address_line_1',
+        'shipping_city',
+        'shipping_method',
+        'invoice_total',
+        'invoice_currency',
+        'item_sku',
+        'item_product_code',
+        'item_quantity',
+        'item_unit_price',
+      ]),
     );
     expect(keys('sync-orders')).toEqual(['carrier', 'tracking_number', 'shipping_method']);
     expect(mapping.findTargetField('publish', 'product_id_type')?.allowedValues).toEqual(['ASIN', 'ISBN', 'UPC', 'EAN', 'GTIN']);

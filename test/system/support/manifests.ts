@@ -115,12 +115,19 @@ export class LocalCluster {
     for (const [from, to] of Object.entries(extra)) this.addresses.set(from, to);
     for (const service of objects.filter((o) => o.kind === 'Service')) {
       const spec = service.spec as { selector: Record<string, string>; ports: ServicePort[] };
-      const deployment = objects.find((o) => o.kind === 'Deployment' && Object.entries(spec.selector).every(([k, v]) => ((o.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels[k] === v)));
+      const deployment = objects.find(
+        (o) =>
+          o.kind === 'Deployment' &&
+          Object.entries(spec.selector).every(([k, v]) => (o.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels[k] === v),
+      );
       if (!deployment) throw new Error(`Service ${service.metadata.name} selects no Deployment`);
       const ports = containerOf(deployment).ports ?? [];
       for (const servicePort of spec.ports) {
         const target = ports.find((p) => p.name === servicePort.targetPort || p.containerPort === servicePort.targetPort);
-        if (!target) throw new Error(`Service ${service.metadata.name} port ${servicePort.port} targets ${servicePort.targetPort}, which Deployment ${deployment.metadata.name} does not declare`);
+        if (!target)
+          throw new Error(
+            `Service ${service.metadata.name} port ${servicePort.port} targets ${servicePort.targetPort}, which Deployment ${deployment.metadata.name} does not declare`,
+          );
         const local = freePorts.shift();
         if (local === undefined) throw new Error('not enough free ports');
         this.addresses.set(`${service.metadata.name}:${servicePort.port}`, `127.0.0.1:${local}`);
@@ -190,7 +197,8 @@ export class LocalCluster {
     const container = containerOf(workload);
     const [program, script, ...args] = [...(container.command ?? []), ...(container.args ?? [])];
     const source = /^dist\/([a-z-]+)\/(apps\/\1\/src\/[\w.-]+)\.js$/.exec(script ?? '');
-    if (program !== 'node' || !source) throw new Error(`${workload.metadata.name}: command ${JSON.stringify(container.command)} is not node dist/<app>/apps/<app>/src/<file>.js`);
+    if (program !== 'node' || !source)
+      throw new Error(`${workload.metadata.name}: command ${JSON.stringify(container.command)} is not node dist/<app>/apps/<app>/src/<file>.js`);
     const child = spawn(process.execPath, [path.join(root, 'tools', 'run-ts.js'), path.join(root, `${source[2]}.ts`), ...args], {
       cwd: root,
       env: { ...this.environment(workload), ...extra },
@@ -198,7 +206,13 @@ export class LocalCluster {
       detached: true,
     });
     for (const stream of [child.stdout, child.stderr]) {
-      stream?.on('data', (chunk: Buffer) => chunk.toString('utf8').split('\n').filter(Boolean).forEach((line) => onOutput?.(line)));
+      stream?.on('data', (chunk: Buffer) =>
+        chunk
+          .toString('utf8')
+          .split('\n')
+          .filter(Boolean)
+          .forEach((line) => onOutput?.(line)),
+      );
     }
     this.children.add(child);
     child.once('exit', () => this.children.delete(child));
@@ -236,7 +250,11 @@ export class LocalCluster {
 }
 
 /** Runs a one-shot workload (a migrate Job, a CronJob's command) to its end. */
-export async function runToEnd(cluster: LocalCluster, workload: K8sObject, extra: Record<string, string> = {}): Promise<{ code: number | null; output: string[] }> {
+export async function runToEnd(
+  cluster: LocalCluster,
+  workload: K8sObject,
+  extra: Record<string, string> = {},
+): Promise<{ code: number | null; output: string[] }> {
   const output: string[] = [];
   const child = cluster.run(workload, extra, (line) => output.push(line));
   const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));

@@ -13,7 +13,11 @@ export async function connectSandboxSeller(
   headers: Record<string, string>,
   seller: { sellingPartnerId: string; marketplaceId: string; name?: string },
 ): Promise<string> {
-  const created = await json('POST', `${auth.url}/connections`, headers, { name: seller.name ?? `Amazon ${seller.sellingPartnerId}`, marketplaceId: seller.marketplaceId, sellingPartnerId: seller.sellingPartnerId });
+  const created = await json('POST', `${auth.url}/connections`, headers, {
+    name: seller.name ?? `Amazon ${seller.sellingPartnerId}`,
+    marketplaceId: seller.marketplaceId,
+    sellingPartnerId: seller.sellingPartnerId,
+  });
   const connectionId = String(created['id']);
   const started = await json('POST', `${auth.url}/connections/${connectionId}/authorize`, headers);
   const callback = new URL(await consent(String(started['consentUrl']), seller.sellingPartnerId));

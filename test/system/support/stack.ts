@@ -1,4 +1,12 @@
-import { createTestDatabase, forgetChildProcess, freePort, kafkaBrokers, recordChildProcess, signalProcessGroup, type TestDatabase } from '@amazon-channel/testing';
+import {
+  createTestDatabase,
+  forgetChildProcess,
+  freePort,
+  kafkaBrokers,
+  recordChildProcess,
+  signalProcessGroup,
+  type TestDatabase,
+} from '@amazon-channel/testing';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -107,11 +115,15 @@ export class Stack {
     this.children.add(child);
     child.on('exit', () => this.children.delete(child));
     const url = `http://127.0.0.1:${port}`;
-    await eventually(async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited early: ${stderr}`);
-      const response = await fetch(`${url}/health/${waitFor}`).catch(() => null);
-      if (response?.status !== 200) throw new Error(`${name} not ${waitFor}: ${response ? await response.text() : 'no answer'}`);
-    }, 60000, 250);
+    await eventually(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited early: ${stderr}`);
+        const response = await fetch(`${url}/health/${waitFor}`).catch(() => null);
+        if (response?.status !== 200) throw new Error(`${name} not ${waitFor}: ${response ? await response.text() : 'no answer'}`);
+      },
+      60000,
+      250,
+    );
     return { child, url, name };
   }
 
@@ -145,10 +157,15 @@ export class Stack {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.children].map((child) => new Promise((resolve) => {
-      child.once('exit', resolve);
-      signalProcessGroup(child.pid, 'SIGKILL');
-    })));
+    await Promise.all(
+      [...this.children].map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('exit', resolve);
+            signalProcessGroup(child.pid, 'SIGKILL');
+          }),
+      ),
+    );
     await this.noAuthConnections.close();
     await this.database.drop();
   }

@@ -35,19 +35,31 @@ export const connectionsOwnConfig = z.object({
   LWA_CLIENT_SECRET: z.string().min(1).default('sandbox-demo-client-secret'),
   LWA_APPLICATION_ID: z.string().min(1).default('amzn1.sp.solution.sandboxdemo'),
   /** When the current client secret was issued (Amazon rotates every 180 days). */
-  LWA_CLIENT_SECRET_ISSUED_AT: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  LWA_CLIENT_SECRET_ISSUED_AT: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
   LWA_CLIENT_ID_NA: z.string().min(1).optional(),
   LWA_CLIENT_SECRET_NA: z.string().min(1).optional(),
   LWA_APPLICATION_ID_NA: z.string().min(1).optional(),
-  LWA_CLIENT_SECRET_ISSUED_AT_NA: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  LWA_CLIENT_SECRET_ISSUED_AT_NA: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
   LWA_CLIENT_ID_EU: z.string().min(1).optional(),
   LWA_CLIENT_SECRET_EU: z.string().min(1).optional(),
   LWA_APPLICATION_ID_EU: z.string().min(1).optional(),
-  LWA_CLIENT_SECRET_ISSUED_AT_EU: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  LWA_CLIENT_SECRET_ISSUED_AT_EU: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
   LWA_CLIENT_ID_FE: z.string().min(1).optional(),
   LWA_CLIENT_SECRET_FE: z.string().min(1).optional(),
   LWA_APPLICATION_ID_FE: z.string().min(1).optional(),
-  LWA_CLIENT_SECRET_ISSUED_AT_FE: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  LWA_CLIENT_SECRET_ISSUED_AT_FE: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
   /** The Appstore flow's login URI does not say the region; this one is assumed when the callback host does not tell. */
   APPSTORE_DEFAULT_REGION: z.enum(['NA', 'EU', 'FE']).default('NA'),
   REAUTHORIZATION_NOTICE_DAYS: z.coerce.number().int().min(1).max(180).default(30),
@@ -74,7 +86,9 @@ export function loadMigrationConfig(): z.infer<typeof databaseConfig> {
 }
 
 /** What the command line needs: the database and the encryption keys. */
-export const cliConfig = databaseConfig.extend(encryptionConfig.shape).extend({ REAUTHORIZATION_NOTICE_DAYS: connectionsOwnConfig.shape.REAUTHORIZATION_NOTICE_DAYS });
+export const cliConfig = databaseConfig
+  .extend(encryptionConfig.shape)
+  .extend({ REAUTHORIZATION_NOTICE_DAYS: connectionsOwnConfig.shape.REAUTHORIZATION_NOTICE_DAYS });
 
 /** Reads {@link cliConfig} from the environment. */
 export function loadCliConfig(): z.infer<typeof cliConfig> {

@@ -61,13 +61,17 @@ export class AccessTokenService {
     const connection = UUID.test(connectionId) ? await this.repository.findById(connectionId) : null;
     if (!connection) throw new ConnectionError('CONNECTION_NOT_FOUND', `No connection ${connectionId}`, { connectionId });
     if (connection.status === 'AUTH_FAILED') {
-      throw new ConnectionError('CONNECTION_AUTH_FAILED', `Amazon refused the authorization of connection ${connectionId}; the seller must authorize again`, { connectionId, status: connection.status });
+      throw new ConnectionError('CONNECTION_AUTH_FAILED', `Amazon refused the authorization of connection ${connectionId}; the seller must authorize again`, {
+        connectionId,
+        status: connection.status,
+      });
     }
     if (connection.status !== 'ACTIVE' || !connection.credentialId || !connection.sellingPartnerId) {
       throw new ConnectionError('CONNECTION_NOT_ACTIVE', `Connection ${connectionId} is ${connection.status}`, { connectionId, status: connection.status });
     }
     const credential = await this.repository.openCredential(connection.credentialId);
-    if (!credential || !isSpApiRegion(credential.region)) throw new ConnectionError('CONNECTION_NOT_ACTIVE', `Connection ${connectionId} has no stored authorization`, { connectionId });
+    if (!credential || !isSpApiRegion(credential.region))
+      throw new ConnectionError('CONNECTION_NOT_ACTIVE', `Connection ${connectionId} has no stored authorization`, { connectionId });
     const lwa = this.apps.client(credential.region);
     const key = tokenCacheKey('refresh', lwa.clientId, credential.refreshToken);
     this.keys.set(connectionId, key);
@@ -83,10 +87,17 @@ export class AccessTokenService {
       if (error instanceof AuthorizationRevokedError) {
         const failed = await this.repository.failCredential(credential.id, 'Login with Amazon rejected the refresh token (invalid_grant)');
         if (failed) this.log.warn(`authorization ${credential.id} refused by LWA (invalid_grant): ${failed} connection(s) now AUTH_FAILED`);
-        throw new ConnectionError('CONNECTION_AUTH_FAILED', `Amazon refused the authorization of connection ${connectionId} (invalid_grant); the seller must authorize again`, { connectionId });
+        throw new ConnectionError(
+          'CONNECTION_AUTH_FAILED',
+          `Amazon refused the authorization of connection ${connectionId} (invalid_grant); the seller must authorize again`,
+          { connectionId },
+        );
       }
       if (error instanceof SpApiError) {
-        throw new ConnectionError('AMAZON_UNAVAILABLE', `Login with Amazon did not issue a token: ${error.message}`, { connectionId, retryable: error.retryable });
+        throw new ConnectionError('AMAZON_UNAVAILABLE', `Login with Amazon did not issue a token: ${error.message}`, {
+          connectionId,
+          retryable: error.retryable,
+        });
       }
       throw error;
     }

@@ -54,7 +54,9 @@ export class AuthorizationService {
   async startWebsite(tenantId: string, connectionId: string): Promise<{ consentUrl: string; expiresAt: string }> {
     const connection = await this.connections.get(tenantId, connectionId);
     if (!canApply('authorize', connection.status)) {
-      throw new ConnectionError('INVALID_STATUS_TRANSITION', `Cannot authorize a connection that is ${connection.status}; enable it first`, { status: connection.status });
+      throw new ConnectionError('INVALID_STATUS_TRANSITION', `Cannot authorize a connection that is ${connection.status}; enable it first`, {
+        status: connection.status,
+      });
     }
     const region = connection.region as SpApiRegion;
     const state = randomSecret();
@@ -84,7 +86,9 @@ export class AuthorizationService {
   async setupLink(tenantId: string, connectionId: string): Promise<{ url: string; expiresAt: string }> {
     const connection = await this.connections.get(tenantId, connectionId);
     if (!canApply('authorize', connection.status)) {
-      throw new ConnectionError('INVALID_STATUS_TRANSITION', `Cannot authorize a connection that is ${connection.status}; enable it first`, { status: connection.status });
+      throw new ConnectionError('INVALID_STATUS_TRANSITION', `Cannot authorize a connection that is ${connection.status}; enable it first`, {
+        status: connection.status,
+      });
     }
     const expiresAt = Date.now() + this.settings.setupLinkTtlMs;
     const token = this.signer.sign({ tenantId, connectionId, expiresAt });
@@ -108,9 +112,12 @@ export class AuthorizationService {
   async appstoreLogin(query: LoginQuery): Promise<string> {
     const { amazon_callback_uri: callbackUri, amazon_state: amazonState, selling_partner_id: sellingPartnerId } = query;
     if (!callbackUri || !amazonState || !sellingPartnerId) {
-      throw new ConnectionError('INVALID_REQUEST', 'amazon_callback_uri, amazon_state and selling_partner_id are required', { field: !callbackUri ? 'amazon_callback_uri' : !amazonState ? 'amazon_state' : 'selling_partner_id' });
+      throw new ConnectionError('INVALID_REQUEST', 'amazon_callback_uri, amazon_state and selling_partner_id are required', {
+        field: !callbackUri ? 'amazon_callback_uri' : !amazonState ? 'amazon_state' : 'selling_partner_id',
+      });
     }
-    if (!/^[A-Z0-9]{8,20}$/.test(sellingPartnerId)) throw new ConnectionError('INVALID_REQUEST', 'selling_partner_id is malformed', { field: 'selling_partner_id' });
+    if (!/^[A-Z0-9]{8,20}$/.test(sellingPartnerId))
+      throw new ConnectionError('INVALID_REQUEST', 'selling_partner_id is malformed', { field: 'selling_partner_id' });
     const region = this.regionOfCallback(callbackUri);
     const state = randomSecret();
     await this.repository.saveState({
@@ -165,12 +172,16 @@ export class AuthorizationService {
         break;
     }
     const state = consumed.state;
-    if (query.error) throw new ConnectionError('OAUTH_DENIED', `Amazon did not authorize the app (${query.error.slice(0, 100)})`, { error: query.error.slice(0, 100) });
+    if (query.error)
+      throw new ConnectionError('OAUTH_DENIED', `Amazon did not authorize the app (${query.error.slice(0, 100)})`, { error: query.error.slice(0, 100) });
     if (!query.spapi_oauth_code) throw new ConnectionError('OAUTH_CODE_MISSING', 'The spapi_oauth_code parameter is missing');
     const sellingPartnerId = query.selling_partner_id ?? '';
-    if (!/^[A-Z0-9]{8,20}$/.test(sellingPartnerId)) throw new ConnectionError('INVALID_REQUEST', 'selling_partner_id is missing or malformed', { field: 'selling_partner_id' });
+    if (!/^[A-Z0-9]{8,20}$/.test(sellingPartnerId))
+      throw new ConnectionError('INVALID_REQUEST', 'selling_partner_id is missing or malformed', { field: 'selling_partner_id' });
     if (!isSpApiRegion(state.region)) throw new ConnectionError('OAUTH_STATE_FOREIGN', 'The state names no region');
-    return state.kind === 'WEBSITE' ? this.finishWebsite(state, state.region, sellingPartnerId, query.spapi_oauth_code) : this.finishAppstore(state, state.region, sellingPartnerId, query.spapi_oauth_code);
+    return state.kind === 'WEBSITE'
+      ? this.finishWebsite(state, state.region, sellingPartnerId, query.spapi_oauth_code)
+      : this.finishAppstore(state, state.region, sellingPartnerId, query.spapi_oauth_code);
   }
 
   private async finishWebsite(state: OAuthStateEntity, region: SpApiRegion, sellingPartnerId: string, code: string): Promise<CallbackResult> {
@@ -196,7 +207,11 @@ export class AuthorizationService {
 
   private async finishAppstore(state: OAuthStateEntity, region: SpApiRegion, sellingPartnerId: string, code: string): Promise<CallbackResult> {
     if (state.sellingPartnerId !== sellingPartnerId) {
-      throw new ConnectionError('SELLER_MISMATCH', `Amazon authorized ${sellingPartnerId}, but the Appstore started the flow for ${state.sellingPartnerId ?? 'another seller'}`, { sellingPartnerId });
+      throw new ConnectionError(
+        'SELLER_MISMATCH',
+        `Amazon authorized ${sellingPartnerId}, but the Appstore started the flow for ${state.sellingPartnerId ?? 'another seller'}`,
+        { sellingPartnerId },
+      );
     }
     const refreshToken = await this.exchange(region, code, state.redirectUri);
     const at = new Date();
@@ -205,7 +220,15 @@ export class AuthorizationService {
     const claimCode = randomSecret();
     const expiresAt = new Date(at.getTime() + CLAIM_TTL_MS);
     await this.repository.savePending(
-      { id: uuidv7(), claimCodeHash: hashSecret(claimCode), sellingPartnerId, region, lwaClientId: this.apps.client(region).clientId, authorizedAt: at, expiresAt },
+      {
+        id: uuidv7(),
+        claimCodeHash: hashSecret(claimCode),
+        sellingPartnerId,
+        region,
+        lwaClientId: this.apps.client(region).clientId,
+        authorizedAt: at,
+        expiresAt,
+      },
       refreshToken,
     );
     return { outcome: 'PENDING_CLAIM', claimCode, sellingPartnerId, region, expiresAt: expiresAt.toISOString() };
@@ -213,10 +236,14 @@ export class AuthorizationService {
 
   private assertSeller(connection: ConnectionEntity, sellingPartnerId: string): void {
     if (connection.sellingPartnerId && connection.sellingPartnerId !== sellingPartnerId) {
-      throw new ConnectionError('SELLER_MISMATCH', `Amazon authorized selling account ${sellingPartnerId}, but connection ${connection.id} expects ${connection.sellingPartnerId}`, {
-        expected: connection.sellingPartnerId,
-        received: sellingPartnerId,
-      });
+      throw new ConnectionError(
+        'SELLER_MISMATCH',
+        `Amazon authorized selling account ${sellingPartnerId}, but connection ${connection.id} expects ${connection.sellingPartnerId}`,
+        {
+          expected: connection.sellingPartnerId,
+          received: sellingPartnerId,
+        },
+      );
     }
   }
 
@@ -229,7 +256,11 @@ export class AuthorizationService {
     } catch (error) {
       if (error instanceof SpApiError) {
         if (error.retryable) throw new ConnectionError('AMAZON_UNAVAILABLE', `Login with Amazon is unavailable: ${error.message}`);
-        throw new ConnectionError('CODE_EXCHANGE_FAILED', `Login with Amazon refused the authorization code${error.amazonCode ? ` (${error.amazonCode})` : ''}; start again`, { amazonCode: error.amazonCode ?? null });
+        throw new ConnectionError(
+          'CODE_EXCHANGE_FAILED',
+          `Login with Amazon refused the authorization code${error.amazonCode ? ` (${error.amazonCode})` : ''}; start again`,
+          { amazonCode: error.amazonCode ?? null },
+        );
       }
       throw error;
     }

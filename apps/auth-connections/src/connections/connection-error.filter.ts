@@ -19,7 +19,9 @@ export class ConnectionErrorFilter implements ExceptionFilter<ConnectionError> {
       res.setHeader('Referrer-Policy', 'no-referrer');
       res
         .type('text/html')
-        .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon connection failed</title></head><body><h1>The Amazon connection could not be completed</h1><p id="code">${escapeHtml(error.code)}</p><p id="message">${escapeHtml(error.message)}</p></body></html>`);
+        .send(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon connection failed</title></head><body><h1>The Amazon connection could not be completed</h1><p id="code">${escapeHtml(error.code)}</p><p id="message">${escapeHtml(error.message)}</p></body></html>`,
+        );
       return;
     }
     res.json(codedErrorBody(error.code, error.message, error.details));

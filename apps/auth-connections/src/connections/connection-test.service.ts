@@ -82,11 +82,18 @@ export class ConnectionTestService {
     const source = await this.connections.get(tenantId, id);
     const marketplace = marketplaceOrFail(body.marketplaceId);
     assertSameRegion(marketplace, source.region);
-    if (source.status !== 'ACTIVE' || !source.credentialId) throw new ConnectionError('CONNECTION_NOT_ACTIVE', `Connection ${id} is ${source.status}; authorize it first`);
+    if (source.status !== 'ACTIVE' || !source.credentialId)
+      throw new ConnectionError('CONNECTION_NOT_ACTIVE', `Connection ${id} is ${source.status}; authorize it first`);
     const existing = (await this.repository.list(tenantId)).find((c) => c.credentialId === source.credentialId && c.marketplaceId === marketplace.id);
-    if (existing) throw new ConnectionError('CONNECTION_EXISTS', `Connection ${existing.id} already serves ${marketplace.id} for this seller`, { connectionId: existing.id });
+    if (existing)
+      throw new ConnectionError('CONNECTION_EXISTS', `Connection ${existing.id} already serves ${marketplace.id} for this seller`, {
+        connectionId: existing.id,
+      });
     const participating = (await this.participations(source)).some((p) => p.marketplace.id === marketplace.id && p.participation.isParticipating);
-    if (!participating) throw new ConnectionError('MARKETPLACE_NOT_PARTICIPATING', `Seller ${source.sellingPartnerId ?? ''} does not sell in ${marketplace.id}`, { marketplaceId: marketplace.id });
+    if (!participating)
+      throw new ConnectionError('MARKETPLACE_NOT_PARTICIPATING', `Seller ${source.sellingPartnerId ?? ''} does not sell in ${marketplace.id}`, {
+        marketplaceId: marketplace.id,
+      });
     const credential = await this.repository.findCredential(source.credentialId);
     return this.repository.createShared({
       id: uuidv7(),
@@ -120,7 +127,11 @@ export class ConnectionTestService {
     try {
       return (await client.sellers.getMarketplaceParticipations()).data;
     } catch (error) {
-      if (error instanceof SpApiError) throw new ConnectionError('AMAZON_UNAVAILABLE', `getMarketplaceParticipations failed: ${error.message}`, { status: error.status ?? null, requestId: error.requestId ?? null });
+      if (error instanceof SpApiError)
+        throw new ConnectionError('AMAZON_UNAVAILABLE', `getMarketplaceParticipations failed: ${error.message}`, {
+          status: error.status ?? null,
+          requestId: error.requestId ?? null,
+        });
       throw error;
     }
   }

@@ -1,6 +1,14 @@
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import type { RunningService } from '@amazon-channel/platform-service';
-import { createTestDatabase, freePort, kafkaBrokers, startSandbox, type SandboxAppCredentials, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
+import {
+  createTestDatabase,
+  freePort,
+  kafkaBrokers,
+  startSandbox,
+  type SandboxAppCredentials,
+  type SandboxHandle,
+  type TestDatabase,
+} from '@amazon-channel/testing';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -127,7 +135,11 @@ async function authorizeInBrowser(connectionId: string, headers: Record<string, 
 }
 
 async function outbox(type: string, connectionId: string): Promise<Array<{ published_at: Date | null; payload: { data: Record<string, unknown> } }>> {
-  return query(h.database.url, 'SELECT published_at, payload FROM auth_connections.outbox_events WHERE event_type = $1 AND payload->>\'connectionId\' = $2 ORDER BY sequence', [type, connectionId]);
+  return query(
+    h.database.url,
+    "SELECT published_at, payload FROM auth_connections.outbox_events WHERE event_type = $1 AND payload->>'connectionId' = $2 ORDER BY sequence",
+    [type, connectionId],
+  );
 }
 
 beforeAll(async () => {
@@ -136,7 +148,14 @@ beforeAll(async () => {
   b = await tenant('tenant-b');
   grpc = grpcClient(h.grpcPort);
   for (const sellingPartnerId of [OTHER_SELLER, REVOKED_SELLER, APPSTORE_SELLER, LONE_SELLER]) {
-    const seller = await h.sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: [US], listingCount: 1, orderCount: 0, clientId: h.app.clientId });
+    const seller = await h.sandbox.admin.createSeller({
+      sellingPartnerId,
+      region: 'NA',
+      marketplaceIds: [US],
+      listingCount: 1,
+      orderCount: 0,
+      clientId: h.app.clientId,
+    });
     refreshTokens.push(seller.refreshToken);
   }
 }, 120_000);
@@ -154,7 +173,11 @@ describe('website authorization', () => {
     expect((marketplaces.body as unknown as Array<{ region: string }>).map((g) => g.region)).toEqual(['NA', 'EU', 'FE']);
 
     connectionId = await createConnection(a, { name: 'My Amazon US', marketplaceId: US, sellingPartnerId: DEMO });
-    expect((await call('GET', `${h.url}/connections/${connectionId}`, a)).body).toMatchObject({ status: 'PENDING_AUTHORIZATION', region: 'NA', authorizedAt: null });
+    expect((await call('GET', `${h.url}/connections/${connectionId}`, a)).body).toMatchObject({
+      status: 'PENDING_AUTHORIZATION',
+      region: 'NA',
+      authorizedAt: null,
+    });
 
     const start = await call('POST', `${h.url}/connections/${connectionId}/authorize`, a);
     const consentUrl = new URL(start.body['consentUrl'] as string);
@@ -179,7 +202,11 @@ describe('website authorization', () => {
     expect(Date.parse(connection['reauthorizationDueAt'] as string) - authorizedAt).toBe(365 * 86_400_000);
     expect(JSON.stringify(connection)).not.toMatch(/Atzr|refresh/i);
 
-    const [credential] = await query<{ refresh_token_ciphertext: string }>(h.database.url, 'SELECT refresh_token_ciphertext FROM auth_connections.credentials WHERE selling_partner_id = $1', [DEMO]);
+    const [credential] = await query<{ refresh_token_ciphertext: string }>(
+      h.database.url,
+      'SELECT refresh_token_ciphertext FROM auth_connections.credentials WHERE selling_partner_id = $1',
+      [DEMO],
+    );
     expect(credential.refresh_token_ciphertext).toMatch(/^v1\.k1\./);
     expect(credential.refresh_token_ciphertext).not.toContain('Atzr');
 
@@ -203,7 +230,10 @@ describe('website authorization', () => {
   it('adds a marketplace on the same authorization without a second consent, and refuses wrong ones', async () => {
     const offered = await call('GET', `${h.url}/connections/${connectionId}/marketplaces`, a);
     expect(offered.body).toEqual(
-      expect.arrayContaining([expect.objectContaining({ marketplaceId: US, connectionId }), expect.objectContaining({ marketplaceId: CA, participating: true, connectionId: null })]),
+      expect.arrayContaining([
+        expect.objectContaining({ marketplaceId: US, connectionId }),
+        expect.objectContaining({ marketplaceId: CA, participating: true, connectionId: null }),
+      ]),
     );
     const added = await call('POST', `${h.url}/connections/${connectionId}/marketplaces`, a, { marketplaceId: CA });
     expect(added.status).toBe(201);
@@ -235,7 +265,12 @@ describe('website authorization', () => {
       expect(value['accessToken']).toMatch(/^Atza\|/);
       expect(Number(value['expiresAt'])).toBeGreaterThan(Date.now() / 1000);
       const http = await call('GET', `${h.url}/internal/connections/${connectionId}/access-token`, { 'x-internal-token': INTERNAL_TOKEN });
-      expect(http.body).toMatchObject({ accessToken: value['accessToken'], expiresAtEpochSeconds: value['expiresAt'], sellingPartnerId: DEMO, tenantId: 'tenant-a' });
+      expect(http.body).toMatchObject({
+        accessToken: value['accessToken'],
+        expiresAtEpochSeconds: value['expiresAt'],
+        sellingPartnerId: DEMO,
+        tenantId: 'tenant-a',
+      });
     });
 
     it('merges 100 concurrent GetAccessToken calls for an expired token into one LWA request', async () => {
@@ -263,7 +298,10 @@ describe('website authorization', () => {
       expect(apps.body).toEqual(expect.arrayContaining([expect.objectContaining({ region: 'NA', secretAgeDays: 200, rotationDueInDays: -20 })]));
       expect(JSON.stringify(apps.body)).not.toContain(h.app.clientSecret);
       const health = await call('GET', `${h.url}/health/lwa`);
-      expect(health.body).toMatchObject({ status: 'rotation-due', apps: expect.arrayContaining([{ region: 'EU', secretAgeDays: 200, rotationDueInDays: -20 }]) as unknown });
+      expect(health.body).toMatchObject({
+        status: 'rotation-due',
+        apps: expect.arrayContaining([{ region: 'EU', secretAgeDays: 200, rotationDueInDays: -20 }]) as unknown,
+      });
     });
   });
 
@@ -288,33 +326,53 @@ const BROWSER_SELLER = 'A3BROWSERSELL1';
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
 
 describe(`website authorization in a real browser${fs.existsSync(CHROMIUM) ? '' : ' (skipped: /usr/bin/chromium is not installed)'}`, () => {
-  withBrowser('a seller picks their account on the consent page, clicks Authorize and lands on the connected page', async () => {
-    const { chromium } = await import('playwright-core');
-    const seller = await h.sandbox.admin.createSeller({ sellingPartnerId: BROWSER_SELLER, region: 'NA', marketplaceIds: [US], listingCount: 1, orderCount: 0, clientId: h.app.clientId });
-    refreshTokens.push(seller.refreshToken);
-    const id = await createConnection(a, { name: 'Browser US', marketplaceId: US, sellingPartnerId: BROWSER_SELLER });
-    const start = await call('POST', `${h.url}/connections/${id}/authorize`, a);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: BROWSER_TEST_TIMEOUT_MS / 4,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage();
-      // Within the test's own timeout, so a slow step fails naming itself rather than as a Jest timeout.
-      page.setDefaultTimeout(BROWSER_TEST_TIMEOUT_MS / 4);
-      await page.goto(start.body['consentUrl'] as string);
-      await page.selectOption('#selling_partner_id', BROWSER_SELLER);
-      await Promise.all([page.waitForURL(/\/oauth\/callback/), page.click('#authorize')]);
-      expect(page.url()).toContain(`${h.url}/oauth/callback`);
-      expect((await page.textContent('body'))?.toLowerCase()).toContain('connected');
-    } finally {
-      await browser.close();
-    }
-    const connection = await call('GET', `${h.url}/connections/${id}`, a);
-    expect(connection.body['status']).toBe('ACTIVE');
-    // A browser start and three page loads: seconds on a quiet machine, far more on a loaded 2-core one.
-  }, BROWSER_TEST_TIMEOUT_MS);
+  withBrowser(
+    'a seller picks their account on the consent page, clicks Authorize and lands on the connected page',
+    async () => {
+      const { chromium } = await import('playwright-core');
+      const seller = await h.sandbox.admin.createSeller({
+        sellingPartnerId: BROWSER_SELLER,
+        region: 'NA',
+        marketplaceIds: [US],
+        listingCount: 1,
+        orderCount: 0,
+        clientId: h.app.clientId,
+      });
+      refreshTokens.push(seller.refreshToken);
+      const id = await createConnection(a, { name: 'Browser US', marketplaceId: US, sellingPartnerId: BROWSER_SELLER });
+      const start = await call('POST', `${h.url}/connections/${id}/authorize`, a);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        timeout: BROWSER_TEST_TIMEOUT_MS / 4,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        // Within the test's own timeout, so a slow step fails naming itself rather than as a Jest timeout.
+        page.setDefaultTimeout(BROWSER_TEST_TIMEOUT_MS / 4);
+        await page.goto(start.body['consentUrl'] as string);
+        await page.selectOption('#selling_partner_id', BROWSER_SELLER);
+        await Promise.all([page.waitForURL(/\/oauth\/callback/), page.click('#authorize')]);
+        expect(page.url()).toContain(`${h.url}/oauth/callback`);
+        expect((await page.textContent('body'))?.toLowerCase()).toContain('connected');
+      } finally {
+        await browser.close();
+      }
+      const connection = await call('GET', `${h.url}/connections/${id}`, a);
+      expect(connection.body['status']).toBe('ACTIVE');
+      // A browser start and three page loads: seconds on a quiet machine, far more on a loaded 2-core one.
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('bad OAuth input leaves nothing half-written', () => {
@@ -447,7 +505,9 @@ describe('revocation', () => {
 
 describe('Appstore-initiated authorization and setup links', () => {
   async function fromAppstore(sellingPartnerId: string) {
-    const start = await redirectOf(`${h.sandbox.baseUrl}/apps/authorize/start?application_id=${encodeURIComponent(h.app.applicationId)}&selling_partner_id=${sellingPartnerId}&version=beta`);
+    const start = await redirectOf(
+      `${h.sandbox.baseUrl}/apps/authorize/start?application_id=${encodeURIComponent(h.app.applicationId)}&selling_partner_id=${sellingPartnerId}&version=beta`,
+    );
     expect(start.location).toContain(`${h.url}/oauth/login?`);
     const login = await redirectOf(start.location as string);
     expect(login.status).toBe(302);
@@ -490,7 +550,10 @@ describe('Appstore-initiated authorization and setup links', () => {
   });
 
   it('refuses an Appstore login that would redirect anywhere but Seller Central', async () => {
-    const res = await call('GET', `${h.url}/oauth/login?amazon_callback_uri=${encodeURIComponent('https://evil.example/cb')}&amazon_state=x&selling_partner_id=${DEMO}`);
+    const res = await call(
+      'GET',
+      `${h.url}/oauth/login?amazon_callback_uri=${encodeURIComponent('https://evil.example/cb')}&amazon_state=x&selling_partner_id=${DEMO}`,
+    );
     expect([res.status, res.body.code]).toEqual([400, 'INVALID_REQUEST']);
   });
 
@@ -526,7 +589,7 @@ describe('connection life announced to the other services', () => {
     expect(JSON.stringify(events)).not.toMatch(/Atzr|refresh|secret/i);
   });
 
-  it('pages every tenant\'s connections on the internal route, for a projection rebuild', async () => {
+  it("pages every tenant's connections on the internal route, for a projection rebuild", async () => {
     const internal = { 'x-internal-token': INTERNAL_TOKEN };
     const [{ count }] = await query<{ count: number }>(h.database.url, 'SELECT COUNT(*)::int AS count FROM auth_connections.connections');
     const seen: Array<Record<string, unknown>> = [];
@@ -550,9 +613,13 @@ describe('credential vault', () => {
     const before = await query<{ refresh_token_ciphertext: string }>(h.database.url, 'SELECT refresh_token_ciphertext FROM auth_connections.credentials');
     expect(before.length).toBeGreaterThan(0);
     const repoRoot = path.resolve(__dirname, '../../../..');
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'tools/run-ts.js'), path.join(repoRoot, 'apps/auth-connections/src/cli.ts'), 'rotate-keys'], {
-      env: { ...process.env, DATABASE_URL: h.database.url, FIELD_ENCRYPTION_KEYS: `${KEY_2},${KEY_1}`, FIELD_ENCRYPTION_ACTIVE_KEY_ID: 'k2' },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(repoRoot, 'tools/run-ts.js'), path.join(repoRoot, 'apps/auth-connections/src/cli.ts'), 'rotate-keys'],
+      {
+        env: { ...process.env, DATABASE_URL: h.database.url, FIELD_ENCRYPTION_KEYS: `${KEY_2},${KEY_1}`, FIELD_ENCRYPTION_ACTIVE_KEY_ID: 'k2' },
+      },
+    );
     expect(stdout).toContain(`under key k2: ${before.length} credential(s)`);
     const after = await query<{ refresh_token_ciphertext: string }>(h.database.url, 'SELECT refresh_token_ciphertext FROM auth_connections.credentials');
     expect(after.every((row) => row.refresh_token_ciphertext.startsWith('v1.k2.'))).toBe(true);
@@ -561,13 +628,20 @@ describe('credential vault', () => {
   }, 60_000);
 
   it('announces due re-authorizations from `cli.ts reauthorization-scan` (a CronJob), once', async () => {
-    const [connection] = await query<{ id: string }>(h.database.url, "SELECT id FROM auth_connections.connections WHERE status = 'ACTIVE' AND reauthorization_notified_at IS NULL LIMIT 1");
+    const [connection] = await query<{ id: string }>(
+      h.database.url,
+      "SELECT id FROM auth_connections.connections WHERE status = 'ACTIVE' AND reauthorization_notified_at IS NULL LIMIT 1",
+    );
     await query(h.database.url, "UPDATE auth_connections.connections SET reauthorization_due_at = now() + interval '5 days' WHERE id = $1", [connection.id]);
     const repoRoot = path.resolve(__dirname, '../../../..');
     const run = () =>
-      promisify(execFile)(process.execPath, [path.join(repoRoot, 'tools/run-ts.js'), path.join(repoRoot, 'apps/auth-connections/src/cli.ts'), 'reauthorization-scan'], {
-        env: { ...process.env, DATABASE_URL: h.database.url, FIELD_ENCRYPTION_KEYS: `${KEY_2},${KEY_1}` },
-      });
+      promisify(execFile)(
+        process.execPath,
+        [path.join(repoRoot, 'tools/run-ts.js'), path.join(repoRoot, 'apps/auth-connections/src/cli.ts'), 'reauthorization-scan'],
+        {
+          env: { ...process.env, DATABASE_URL: h.database.url, FIELD_ENCRYPTION_KEYS: `${KEY_2},${KEY_1}` },
+        },
+      );
     expect((await run()).stdout).toContain('re-authorization notices: 1');
     expect((await run()).stdout).toContain('re-authorization notices: 0');
     expect(await outbox('connections.connection-reauthorization-due', connection.id)).toHaveLength(1);

@@ -37,7 +37,8 @@ export class ConnectionsModule {
         },
         {
           provide: SpApiClientFactory,
-          useFactory: (settings: ConnectionSettings) => new SpApiClientFactory({ baseUrls: settings.endpoints, transport, userAgent: 'amazon-channel-auth-connections/1.0 (Language=TypeScript)' }),
+          useFactory: (settings: ConnectionSettings) =>
+            new SpApiClientFactory({ baseUrls: settings.endpoints, transport, userAgent: 'amazon-channel-auth-connections/1.0 (Language=TypeScript)' }),
           inject: [CONNECTION_SETTINGS],
         },
         ConnectionsRepository,

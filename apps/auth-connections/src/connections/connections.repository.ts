@@ -101,7 +101,12 @@ export class ConnectionsRepository {
   }
 
   /** Changes status and emits the matching event in one transaction. */
-  async transition(connection: ConnectionEntity, change: Partial<ConnectionEntity> & { status: ConnectionStatus }, event: ConnectionEvent | null, reason: string | null): Promise<ConnectionEntity> {
+  async transition(
+    connection: ConnectionEntity,
+    change: Partial<ConnectionEntity> & { status: ConnectionStatus },
+    event: ConnectionEvent | null,
+    reason: string | null,
+  ): Promise<ConnectionEntity> {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(ConnectionEntity, { id: connection.id }, change);
       if (event) await this.emit(manager, event, { ...connection, ...change }, reason);
@@ -198,7 +203,13 @@ export class ConnectionsRepository {
   }
 
   /** Creates a connection from a claimed Appstore authorization and deletes the pending record. */
-  async claim(pending: PendingAuthorizationEntity, row: Omit<ConnectionEntity, 'createdAt' | 'updatedAt' | 'revision' | 'credentialId' | 'status' | 'authorizedAt' | 'reauthorizationDueAt' | 'sellingPartnerId'>): Promise<ConnectionEntity> {
+  async claim(
+    pending: PendingAuthorizationEntity,
+    row: Omit<
+      ConnectionEntity,
+      'createdAt' | 'updatedAt' | 'revision' | 'credentialId' | 'status' | 'authorizedAt' | 'reauthorizationDueAt' | 'sellingPartnerId'
+    >,
+  ): Promise<ConnectionEntity> {
     await this.dataSource.transaction(async (manager) => {
       const deleted = await manager.delete(PendingAuthorizationEntity, { id: pending.id });
       // Two claims racing for one code: only the one that deleted the row goes on.
@@ -227,13 +238,28 @@ export class ConnectionsRepository {
 
   private async upsertCredential(manager: EntityManager, tenantId: string, grant: GrantedAuthorization): Promise<string> {
     const ciphertext = this.cipher.encrypt(grant.refreshToken);
-    const existing = await manager.findOne(CredentialEntity, { where: { tenantId, sellingPartnerId: grant.sellingPartnerId, region: grant.region }, lock: { mode: 'pessimistic_write' } });
+    const existing = await manager.findOne(CredentialEntity, {
+      where: { tenantId, sellingPartnerId: grant.sellingPartnerId, region: grant.region },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (existing) {
-      await manager.update(CredentialEntity, { id: existing.id }, { refreshTokenCiphertext: ciphertext, lwaClientId: grant.lwaClientId, authorizedAt: grant.at });
+      await manager.update(
+        CredentialEntity,
+        { id: existing.id },
+        { refreshTokenCiphertext: ciphertext, lwaClientId: grant.lwaClientId, authorizedAt: grant.at },
+      );
       return existing.id;
     }
     const id = uuidv7();
-    await manager.insert(CredentialEntity, { id, tenantId, sellingPartnerId: grant.sellingPartnerId, region: grant.region, lwaClientId: grant.lwaClientId, refreshTokenCiphertext: ciphertext, authorizedAt: grant.at });
+    await manager.insert(CredentialEntity, {
+      id,
+      tenantId,
+      sellingPartnerId: grant.sellingPartnerId,
+      region: grant.region,
+      lwaClientId: grant.lwaClientId,
+      refreshTokenCiphertext: ciphertext,
+      authorizedAt: grant.at,
+    });
     return id;
   }
 
@@ -296,13 +322,19 @@ export class ConnectionsRepository {
   async markReauthorizationNotified(connection: ConnectionEntity, now: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(ConnectionEntity, { id: connection.id, reauthorizationNotifiedAt: IsNull() }, { reauthorizationNotifiedAt: now });
-      if (result.affected) await this.emit(manager, ConnectionReauthorizationDueV1, connection, `re-authorization due ${connection.reauthorizationDueAt?.toISOString() ?? ''}`);
+      if (result.affected)
+        await this.emit(manager, ConnectionReauthorizationDueV1, connection, `re-authorization due ${connection.reauthorizationDueAt?.toISOString() ?? ''}`);
     });
   }
 
   /** Counts by status, for the gauge. */
   async countByStatus(): Promise<Array<{ status: string; count: number }>> {
-    const rows = await this.connections.createQueryBuilder('c').select('c.status', 'status').addSelect('COUNT(*)::int', 'count').groupBy('c.status').getRawMany<{ status: string; count: number }>();
+    const rows = await this.connections
+      .createQueryBuilder('c')
+      .select('c.status', 'status')
+      .addSelect('COUNT(*)::int', 'count')
+      .groupBy('c.status')
+      .getRawMany<{ status: string; count: number }>();
     return rows;
   }
 
@@ -329,7 +361,12 @@ export class ConnectionsRepository {
     ]);
   }
 
-  private async emit(manager: EntityManager, definition: ConnectionEvent, connection: Pick<ConnectionEntity, 'id' | 'tenantId' | 'sellingPartnerId' | 'marketplaceId' | 'region'>, reason: string | null): Promise<void> {
+  private async emit(
+    manager: EntityManager,
+    definition: ConnectionEvent,
+    connection: Pick<ConnectionEntity, 'id' | 'tenantId' | 'sellingPartnerId' | 'marketplaceId' | 'region'>,
+    reason: string | null,
+  ): Promise<void> {
     await appendToOutbox(manager, [
       {
         definition: definition as EventDefinition,

@@ -112,14 +112,18 @@ export class ConnectionsService {
         lastTestMessage: null,
       });
     } catch (error) {
-      if (error instanceof Error && /already claimed/.test(error.message)) throw new ConnectionError('CLAIM_CODE_INVALID', 'The claim code is unknown, used or expired');
+      if (error instanceof Error && /already claimed/.test(error.message))
+        throw new ConnectionError('CLAIM_CODE_INVALID', 'The claim code is unknown, used or expired');
       throw error;
     }
   }
 
   private assertCan(action: ConnectionAction, connection: ConnectionEntity): void {
     if (!canApply(action, connection.status)) {
-      throw new ConnectionError('INVALID_STATUS_TRANSITION', `Cannot ${action} a connection that is ${connection.status}`, { status: connection.status, action });
+      throw new ConnectionError('INVALID_STATUS_TRANSITION', `Cannot ${action} a connection that is ${connection.status}`, {
+        status: connection.status,
+        action,
+      });
     }
   }
 }

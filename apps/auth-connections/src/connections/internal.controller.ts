@@ -47,8 +47,10 @@ export class InternalController {
   @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 500' })
   async connectionsPage(@Query('after') after?: string, @Query('limit') limit?: string): Promise<{ items: ConnectionSnapshot[]; nextAfter: string | null }> {
     const size = limit === undefined ? 500 : Number(limit);
-    if (!Number.isInteger(size) || size < 1 || size > 1000) throw new ConnectionError('INVALID_REQUEST', 'limit must be an integer from 1 to 1000', { field: 'limit' });
-    if (after && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(after)) throw new ConnectionError('INVALID_REQUEST', 'after must be a connection id', { field: 'after' });
+    if (!Number.isInteger(size) || size < 1 || size > 1000)
+      throw new ConnectionError('INVALID_REQUEST', 'limit must be an integer from 1 to 1000', { field: 'limit' });
+    if (after && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(after))
+      throw new ConnectionError('INVALID_REQUEST', 'after must be a connection id', { field: 'after' });
     const rows = await this.connections.page(after || null, size);
     return { items: rows.map((row) => connectionSnapshot(row)), nextAfter: rows.length === size ? (rows[rows.length - 1]?.id ?? null) : null };
   }

@@ -37,7 +37,12 @@ export async function tenant(tenantId: string): Promise<Record<string, string>> 
 }
 
 /** A JSON request; returns status and parsed body. */
-export async function call(method: string, url: string, headers: Record<string, string> = {}, body?: unknown): Promise<{ status: number; body: Record<string, unknown> & { code?: string } }> {
+export async function call(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> & { code?: string } }> {
   const res = await fetch(url, {
     method,
     headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -97,10 +102,12 @@ export function grpcClient(port: number): { getAccessToken(connectionId: string,
       new Promise((resolve) => {
         const metadata = new grpc.Metadata();
         if (token) metadata.set('x-internal-token', token);
-        (client as unknown as { getAccessToken: (req: unknown, md: grpc.Metadata, cb: (e: grpc.ServiceError | null, v: Record<string, unknown>) => void) => void }).getAccessToken(
-          { connectionId },
-          metadata,
-          (error, value) => resolve(error ? { ok: false, code: error.code, errorCode: error.metadata.get('error-code')[0]?.toString() } : { ok: true, value }),
+        (
+          client as unknown as {
+            getAccessToken: (req: unknown, md: grpc.Metadata, cb: (e: grpc.ServiceError | null, v: Record<string, unknown>) => void) => void;
+          }
+        ).getAccessToken({ connectionId }, metadata, (error, value) =>
+          resolve(error ? { ok: false, code: error.code, errorCode: error.metadata.get('error-code')[0]?.toString() } : { ok: true, value }),
         );
       }),
     close: () => client.close(),

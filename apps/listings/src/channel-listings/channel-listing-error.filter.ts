@@ -7,6 +7,10 @@ import { CHANNEL_LISTING_ERRORS, ChannelListingError } from './channel-listings.
 @Catch(ChannelListingError)
 export class ChannelListingErrorFilter implements ExceptionFilter<ChannelListingError> {
   catch(error: ChannelListingError, host: ArgumentsHost): void {
-    host.switchToHttp().getResponse<Response>().status(CHANNEL_LISTING_ERRORS[error.code]).json(codedErrorBody(error.code, error.message, error.details));
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(CHANNEL_LISTING_ERRORS[error.code])
+      .json(codedErrorBody(error.code, error.message, error.details));
   }
 }

@@ -66,7 +66,12 @@ export class ChannelListingsRepository {
    * another import still changes nothing twice.
    * @returns the rows actually created or changed.
    */
-  async upsertBatch(manager: EntityManager, scope: { tenantId: string; connectionId: string; jobId: string }, rows: ListingWrite[], mode: WriteMode): Promise<WrittenListing[]> {
+  async upsertBatch(
+    manager: EntityManager,
+    scope: { tenantId: string; connectionId: string; jobId: string },
+    rows: ListingWrite[],
+    mode: WriteMode,
+  ): Promise<WrittenListing[]> {
     if (rows.length === 0) return [];
     const column = <K extends keyof ListingWrite>(key: K) => rows.map((r) => r[key]);
     // Arrays of plain values bind cheaply; JSON per row would be escaped element by element, so
@@ -149,11 +154,14 @@ export class ChannelListingsRepository {
   /** Link state of a connection's listings of these SKUs (SKUs without a listing are absent). */
   async linkStates(connectionId: string, skus: string[]): Promise<Map<string, ChannelLinkState>> {
     if (skus.length === 0) return new Map();
-    const rows: Array<{ id: string; sku: string; link_status: string; platform_listing_id: string | null; product_type: string | null }> = await this.dataSource.query(
-      `SELECT id, sku, link_status, platform_listing_id, product_type FROM ${TABLE} WHERE connection_id = $1 AND sku = ANY($2)`,
-      [connectionId, skus],
+    const rows: Array<{ id: string; sku: string; link_status: string; platform_listing_id: string | null; product_type: string | null }> =
+      await this.dataSource.query(`SELECT id, sku, link_status, platform_listing_id, product_type FROM ${TABLE} WHERE connection_id = $1 AND sku = ANY($2)`, [
+        connectionId,
+        skus,
+      ]);
+    return new Map(
+      rows.map((r) => [r.sku, { id: r.id, sku: r.sku, linkStatus: r.link_status, platformListingId: r.platform_listing_id, productType: r.product_type }]),
     );
-    return new Map(rows.map((r) => [r.sku, { id: r.id, sku: r.sku, linkStatus: r.link_status, platformListingId: r.platform_listing_id, productType: r.product_type }]));
   }
 
   /** Writes decided links in the caller's transaction (see link-decision.ts). */
@@ -186,7 +194,9 @@ export class ChannelListingsRepository {
 
   /** Disconnects a listing of the tenant from Amazon's; false when the tenant has no such listing. */
   async unlink(tenantId: string, id: string): Promise<boolean> {
-    const { affected } = await this.dataSource.getRepository(ChannelListingEntity).update({ id, tenantId }, { linkStatus: 'UNLINKED', platformListingId: null });
+    const { affected } = await this.dataSource
+      .getRepository(ChannelListingEntity)
+      .update({ id, tenantId }, { linkStatus: 'UNLINKED', platformListingId: null });
     return (affected ?? 0) > 0;
   }
 
@@ -203,7 +213,8 @@ export class ChannelListingsRepository {
     if (filter.linkStatus) query.andWhere('l.link_status = :linkStatus', { linkStatus: filter.linkStatus });
     if (filter.skuPrefix) query.andWhere('starts_with(l.sku, :skuPrefix)', { skuPrefix: filter.skuPrefix });
     if (filter.updatedSince) query.andWhere('l.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
-    if (filter.after) query.andWhere('(l.updated_at, l.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: filter.after.updatedAt, afterId: filter.after.id });
+    if (filter.after)
+      query.andWhere('(l.updated_at, l.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: filter.after.updatedAt, afterId: filter.after.id });
     return query.orderBy('l.updated_at', 'ASC').addOrderBy('l.id', 'ASC').limit(filter.limit).getMany();
   }
 }

@@ -19,7 +19,13 @@ export interface ListingEventScope {
 
 /** Envelope context of every listings event: correlated with the run, or a fresh id for an action. */
 export function listingEventContext(scope: ListingEventScope, freshId: () => string): EnvelopeContext {
-  return { producer: 'listings', tenantId: scope.tenantId, connectionId: scope.connectionId, correlationId: scope.jobId ?? freshId(), causationId: scope.jobId };
+  return {
+    producer: 'listings',
+    tenantId: scope.tenantId,
+    connectionId: scope.connectionId,
+    correlationId: scope.jobId ?? freshId(),
+    causationId: scope.jobId,
+  };
 }
 
 /** `ListingImported` events of one batch, stored as one outbox row and published one message per event. */
@@ -96,7 +102,11 @@ export function listingLinkEvents(scope: ListingEventScope, decisions: LinkDecis
         break;
       case 'link':
       case 'create':
-        events.push({ definition: ListingLinkedV1, data: { connectionId: scope.connectionId, listingId: write.listingId, sku: write.sku, jobRunId: scope.jobId, issues: [] }, context });
+        events.push({
+          definition: ListingLinkedV1,
+          data: { connectionId: scope.connectionId, listingId: write.listingId, sku: write.sku, jobRunId: scope.jobId, issues: [] },
+          context,
+        });
         break;
     }
   }

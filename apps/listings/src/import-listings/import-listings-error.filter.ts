@@ -7,6 +7,10 @@ import { IMPORT_LISTINGS_ERRORS, ImportListingsError } from './import-listings.e
 @Catch(ImportListingsError)
 export class ImportListingsErrorFilter implements ExceptionFilter<ImportListingsError> {
   catch(error: ImportListingsError, host: ArgumentsHost): void {
-    host.switchToHttp().getResponse<Response>().status(IMPORT_LISTINGS_ERRORS[error.code]).json(codedErrorBody(error.code, error.message, error.details));
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(IMPORT_LISTINGS_ERRORS[error.code])
+      .json(codedErrorBody(error.code, error.message, error.details));
   }
 }

@@ -11,17 +11,53 @@ import { ImportListingsHandler } from './import-listings.handler';
 import { ImportListingsRepository } from './import-listings.repository';
 
 const COLUMNS = [
-  'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url', 'item-is-marketplace',
-  'product-id-type', 'zshop-shipping-fee', 'item-note', 'item-condition', 'zshop-category1', 'zshop-browse-path', 'zshop-storefront-feature',
-  'asin1', 'asin2', 'asin3', 'will-ship-internationally', 'expedited-shipping', 'zshop-boldface', 'product-id', 'bid-for-featured-placement',
-  'add-delete', 'pending-quantity', 'fulfillment-channel', 'merchant-shipping-group', 'status',
+  'item-name',
+  'item-description',
+  'listing-id',
+  'seller-sku',
+  'price',
+  'quantity',
+  'open-date',
+  'image-url',
+  'item-is-marketplace',
+  'product-id-type',
+  'zshop-shipping-fee',
+  'item-note',
+  'item-condition',
+  'zshop-category1',
+  'zshop-browse-path',
+  'zshop-storefront-feature',
+  'asin1',
+  'asin2',
+  'asin3',
+  'will-ship-internationally',
+  'expedited-shipping',
+  'zshop-boldface',
+  'product-id',
+  'bid-for-featured-placement',
+  'add-delete',
+  'pending-quantity',
+  'fulfillment-channel',
+  'merchant-shipping-group',
+  'status',
 ];
 
 function row(values: Partial<Record<string, string>>): string {
   return COLUMNS.map((c) => values[c] ?? '').join('\t');
 }
 
-const good = (sku: string) => row({ 'item-name': `Caf\u00e9 ${sku}`, 'listing-id': '0123ABCDEFG', 'seller-sku': sku, price: '12.99', quantity: '4', 'pending-quantity': '0', 'fulfillment-channel': 'DEFAULT', status: 'Active', asin1: 'B000TEST01' });
+const good = (sku: string) =>
+  row({
+    'item-name': `Caf\u00e9 ${sku}`,
+    'listing-id': '0123ABCDEFG',
+    'seller-sku': sku,
+    price: '12.99',
+    quantity: '4',
+    'pending-quantity': '0',
+    'fulfillment-channel': 'DEFAULT',
+    status: 'Active',
+    asin1: 'B000TEST01',
+  });
 
 /**
  * Amazon's files do break (wrong column counts, bad numbers, bytes outside the charset), but the
@@ -66,11 +102,15 @@ describe('Import Listings with malformed report rows', () => {
       { connectionId: 'conn-malformed', tenantId: 'tenant-malformed', sellingPartnerId, region, marketplaceId: 'ATVPDKIKX0DER', endpoint: sandbox.baseUrl },
       refreshToken,
     );
-    const handler = new ImportListingsHandler(new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource)), new AmazonConnections(grants), {
-      batchSize: 3,
-      reportPollMs: 50,
-      openDocument: async () => ({ body: Readable.from([bytes]), contentType: 'text/plain;charset=Cp1252' }),
-    });
+    const handler = new ImportListingsHandler(
+      new ImportListingsRepository(dataSource, new ChannelListingsRepository(dataSource)),
+      new AmazonConnections(grants),
+      {
+        batchSize: 3,
+        reportPollMs: 50,
+        openDocument: async () => ({ body: Readable.from([bytes]), contentType: 'text/plain;charset=Cp1252' }),
+      },
+    );
     const jobId = await insertImportJob(dataSource, { tenantId: 'tenant-malformed', connectionId: 'conn-malformed' });
 
     const result = await handler.run(await loadJobContext(dataSource, jobId));
@@ -79,7 +119,10 @@ describe('Import Listings with malformed report rows', () => {
     expect(result.outcome).toBe('PARTIALLY_SUCCEEDED');
     expect(result.counts).toMatchObject({ rows: 8, created: 2, failed: 6 });
     expect(result.summary).toMatch(/6 rows could not be read/);
-    const errors: Array<{ line: number; message: string }> = await dataSource.query('SELECT line, message FROM listings.import_row_errors WHERE job_id = $1 ORDER BY line', [jobId]);
+    const errors: Array<{ line: number; message: string }> = await dataSource.query(
+      'SELECT line, message FROM listings.import_row_errors WHERE job_id = $1 ORDER BY line',
+      [jobId],
+    );
     expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(errors[0]?.message).toMatch(/Line 3: has 20 columns, the header has 29/);
     expect(errors[1]?.message).toMatch(/price "12,3x" is not a number/);
@@ -87,7 +130,10 @@ describe('Import Listings with malformed report rows', () => {
     expect(errors[3]?.message).toMatch(/not valid in the report charset/);
     expect(errors[4]?.message).toMatch(/seller-sku is empty/);
     expect(errors[5]?.message).toMatch(/Line 8: SKU NUL-BYTE: item-name contains a NUL byte/);
-    const titles: Array<{ sku: string; title: string }> = await dataSource.query('SELECT sku, title FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku', ['conn-malformed']);
+    const titles: Array<{ sku: string; title: string }> = await dataSource.query(
+      'SELECT sku, title FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku',
+      ['conn-malformed'],
+    );
     expect(titles).toEqual([
       { sku: 'GOOD-1', title: 'Caf\u00e9 GOOD-1' },
       { sku: 'GOOD-2', title: 'Caf\u00e9 GOOD-2' },

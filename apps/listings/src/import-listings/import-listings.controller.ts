@@ -32,7 +32,8 @@ export class ImportListingsController {
       throw new ImportListingsError('INVALID_SETTINGS', `${issue.path.join('.') || 'body'}: ${issue.message}`, { field: issue.path.join('.') });
     }
     const { job, created } = await this.requests.request(tenantId, connectionId, 'import-listings', parsed.data);
-    if (!created) throw new ImportListingsError('JOB_ALREADY_OPEN', `An import-listings run is already ${job.status} for connection ${connectionId}`, { jobId: job.id });
+    if (!created)
+      throw new ImportListingsError('JOB_ALREADY_OPEN', `An import-listings run is already ${job.status} for connection ${connectionId}`, { jobId: job.id });
     res.setHeader('location', `/jobs/${job.id}`);
     return job;
   }

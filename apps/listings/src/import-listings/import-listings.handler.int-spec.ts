@@ -39,7 +39,10 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
   }
 
   const outbox = (jobId: string, topic: string): Promise<Array<{ payload: { data: Record<string, unknown> } }>> =>
-    dataSource.query(`SELECT payload FROM listings.outbox_messages WHERE topic = $1 AND payload->>'causationId' = $2 ORDER BY sequence, position`, [topic, jobId]);
+    dataSource.query(`SELECT payload FROM listings.outbox_messages WHERE topic = $1 AND payload->>'causationId' = $2 ORDER BY sequence, position`, [
+      topic,
+      jobId,
+    ]);
   const listingCount = async (connectionId: string): Promise<number> =>
     Number((await dataSource.query('SELECT count(*)::int AS n FROM listings.channel_listings WHERE connection_id = $1', [connectionId]))[0].n);
 
@@ -72,7 +75,7 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
     expect(job.cursor ?? {}).toEqual({});
   });
 
-  it('imports a seller\'s listings with Amazon\'s values, skips suspect rows by reason and emits one ListingImported per listing', async () => {
+  it("imports a seller's listings with Amazon's values, skips suspect rows by reason and emits one ListingImported per listing", async () => {
     const connectionId = await connectSeller(120);
     const { jobId, result } = await runImport(connectionId);
 
@@ -108,46 +111,67 @@ describe('ImportListingsHandler against the sandbox and PostgreSQL', () => {
   it('re-imports an unchanged report without writing a row or emitting a listing event', async () => {
     const connectionId = await connectSeller(60);
     await runImport(connectionId, { mode: 'CREATE_AND_OVERWRITE', overwriteProductData: true });
-    const before = await dataSource.query(`SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`, [connectionId]);
+    const before = await dataSource.query(
+      `SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`,
+      [connectionId],
+    );
 
     const again = await runImport(connectionId, { mode: 'CREATE_AND_OVERWRITE', overwriteProductData: true });
 
     expect(again.result.counts).toMatchObject({ rows: 60, created: 0, updated: 0, unchanged: before.length });
     expect(await outbox(again.jobId, 'listings.listing.imported.v1')).toHaveLength(0);
-    const after = await dataSource.query(`SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`, [connectionId]);
+    const after = await dataSource.query(`SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`, [
+      connectionId,
+    ]);
     expect(after).toEqual(before);
   }, 60_000);
 
   it.each([
     ['offer values only', { mode: 'CREATE_AND_OVERWRITE' }],
     ['product data too', { mode: 'CREATE_AND_OVERWRITE', overwriteProductData: true }],
-  ])('re-imports an unchanged report in overwrite mode (%s) after a Create Only import without writing or emitting', async (_name, overwrite) => {
-    const connectionId = await connectSeller(45);
-    const first = await runImport(connectionId, { mode: 'CREATE_ONLY' });
-    expect(first.result.counts['created']).toBeGreaterThan(0);
-    const before = await dataSource.query(`SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`, [connectionId]);
+  ])(
+    're-imports an unchanged report in overwrite mode (%s) after a Create Only import without writing or emitting',
+    async (_name, overwrite) => {
+      const connectionId = await connectSeller(45);
+      const first = await runImport(connectionId, { mode: 'CREATE_ONLY' });
+      expect(first.result.counts['created']).toBeGreaterThan(0);
+      const before = await dataSource.query(
+        `SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`,
+        [connectionId],
+      );
 
-    const again = await runImport(connectionId, overwrite);
+      const again = await runImport(connectionId, overwrite);
 
-    expect(again.result.counts).toMatchObject({ rows: 45, created: 0, updated: 0, unchanged: before.length });
-    expect(await outbox(again.jobId, 'listings.listing.imported.v1')).toHaveLength(0);
-    const after = await dataSource.query(`SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`, [connectionId]);
-    expect(after).toEqual(before);
-  }, 60_000);
+      expect(again.result.counts).toMatchObject({ rows: 45, created: 0, updated: 0, unchanged: before.length });
+      expect(await outbox(again.jobId, 'listings.listing.imported.v1')).toHaveLength(0);
+      const after = await dataSource.query(
+        `SELECT sku, updated_at, xmin::text AS version FROM listings.channel_listings WHERE connection_id = $1 ORDER BY sku`,
+        [connectionId],
+      );
+      expect(after).toEqual(before);
+    },
+    60_000,
+  );
 
   it('applies the quantity threshold and Set New Listings to Paused', async () => {
     const connectionId = await connectSeller(40);
     const { result } = await runImport(connectionId, { quantityThreshold: 20, pauseNewListings: true });
 
-    const high: Array<{ n: number }> = await dataSource.query('SELECT count(*)::int AS n FROM listings.channel_listings WHERE connection_id = $1 AND quantity > 20', [connectionId]);
+    const high: Array<{ n: number }> = await dataSource.query(
+      'SELECT count(*)::int AS n FROM listings.channel_listings WHERE connection_id = $1 AND quantity > 20',
+      [connectionId],
+    );
     expect(high[0]?.n).toBe(0);
     expect(result.counts['skipped_quantity_too_high']).toBeGreaterThan(0);
     expect((result.counts['created'] ?? 0) + (result.counts['skipped_quantity_too_high'] ?? 0)).toBe(40);
-    const statuses: Array<{ listing_status: string }> = await dataSource.query('SELECT DISTINCT listing_status FROM listings.channel_listings WHERE connection_id = $1', [connectionId]);
+    const statuses: Array<{ listing_status: string }> = await dataSource.query(
+      'SELECT DISTINCT listing_status FROM listings.channel_listings WHERE connection_id = $1',
+      [connectionId],
+    );
     expect(statuses.map((s) => s.listing_status)).toEqual(['PAUSED']);
   }, 60_000);
 
-  it('ends the job with Amazon\'s reason when the report ends FATAL', async () => {
+  it("ends the job with Amazon's reason when the report ends FATAL", async () => {
     const connectionId = await connectSeller(10);
     await sandbox.admin.injectFault({ reportFatal: true });
     try {

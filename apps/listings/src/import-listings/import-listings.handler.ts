@@ -10,7 +10,14 @@ import { reportBatches, UnreadableReportError, type ReportBatch } from './domain
 import { reportLines } from './domain/report-lines';
 import { ImportListingsError } from './import-listings.error';
 import type { ImportListingsRepository } from './import-listings.repository';
-import { downloadReportDocument, LISTINGS_REPORT_TYPE, openReportText, throwIfInterrupted, waitForListingsReport, type ReportDocumentOpener } from './listings-report';
+import {
+  downloadReportDocument,
+  LISTINGS_REPORT_TYPE,
+  openReportText,
+  throwIfInterrupted,
+  waitForListingsReport,
+  type ReportDocumentOpener,
+} from './listings-report';
 
 export { downloadReportDocument, LISTINGS_REPORT_TYPE, type ReportDocumentOpener } from './listings-report';
 
@@ -77,7 +84,11 @@ export class ImportListingsHandler implements JobHandler {
       await context.checkpoint({ step: 'report-requested', cursor: { ...state.cursor }, counts: state.counts, done: 0, total: null });
     }
     if (!state.cursor.reportDocumentId) {
-      const outcome = await waitForListingsReport(client, state.cursor.reportId, { pollMs: this.options.reportPollMs, timeoutMs: this.options.reportTimeoutMs ?? 30 * 60_000, signal });
+      const outcome = await waitForListingsReport(client, state.cursor.reportId, {
+        pollMs: this.options.reportPollMs,
+        timeoutMs: this.options.reportTimeoutMs ?? 30 * 60_000,
+        signal,
+      });
       if (outcome.failed) return { outcome: 'FAILED', counts: state.counts, summary: outcome.reason };
       state.cursor.reportDocumentId = outcome.reportDocumentId;
       state.cursor.lastLine = 1;
@@ -95,9 +106,22 @@ export class ImportListingsHandler implements JobHandler {
   }
 
   /** Reads the report batch by batch from the line after the cursor and commits each batch. */
-  private async applyReport(context: JobContext, client: SpApiClient, marketplaceId: string, currency: string, settings: ImportSettings, state: RunState): Promise<void> {
+  private async applyReport(
+    context: JobContext,
+    client: SpApiClient,
+    marketplaceId: string,
+    currency: string,
+    settings: ImportSettings,
+    state: RunState,
+  ): Promise<void> {
     const { signal } = context;
-    const text = await openReportText(client, state.cursor.reportDocumentId as string, marketplaceId, this.options.openDocument ?? downloadReportDocument, signal);
+    const text = await openReportText(
+      client,
+      state.cursor.reportDocumentId as string,
+      marketplaceId,
+      this.options.openDocument ?? downloadReportDocument,
+      signal,
+    );
     const mode = writeModeOf(settings);
     const batches = reportBatches(reportLines(text), { resumeAfter: state.cursor.lastLine ?? 1, batchSize: this.options.batchSize, settings, currency });
     // One batch is written while the next one is read: the download and the database overlap.
@@ -124,7 +148,10 @@ export class ImportListingsHandler implements JobHandler {
   /** Decide → persist → announce for one batch; `state` moves on only once the batch has committed. */
   private async commitBatch(context: JobContext, batch: ReportBatch, mode: WriteMode, settings: ImportSettings, state: RunState): Promise<void> {
     const { job } = context;
-    const stored = await this.store.storedHashes(job.connectionId, batch.rows.map((r) => r.listing.sku));
+    const stored = await this.store.storedHashes(
+      job.connectionId,
+      batch.rows.map((r) => r.listing.sku),
+    );
     const decision = decideBatch(batch.rows, stored, mode, uuidv7);
     const errors = [...batch.errors, ...decision.errors];
     const storedErrors = state.counts['failed'] ?? 0;

@@ -51,12 +51,20 @@ export class ImportListingsRepository {
    * same — all in one transaction.
    * @returns the listings created or changed.
    */
-  async applyBatch(batch: ImportBatchWrite, announce: (written: WrittenListing[]) => ListingImportedBatch, checkpoint: (written: WrittenListing[]) => ImportCheckpoint): Promise<WrittenListing[]> {
+  async applyBatch(
+    batch: ImportBatchWrite,
+    announce: (written: WrittenListing[]) => ListingImportedBatch,
+    checkpoint: (written: WrittenListing[]) => ImportCheckpoint,
+  ): Promise<WrittenListing[]> {
     return this.dataSource.transaction(async (manager) => {
       const written = await this.listings.upsertBatch(manager, batch.scope, batch.writes, batch.mode);
       const created = written.filter((w) => w.inserted);
       if (batch.pauseCreated && created.length > 0) {
-        await this.listings.setStatus(manager, created.map((w) => w.id), 'PAUSED');
+        await this.listings.setStatus(
+          manager,
+          created.map((w) => w.id),
+          'PAUSED',
+        );
         for (const w of created) w.listingStatus = 'PAUSED';
       }
       const events = announce(written);
@@ -82,7 +90,14 @@ export class ImportListingsRepository {
       `INSERT INTO ${ERRORS} (id, job_id, tenant_id, line, sku, message)
        SELECT u.id, $1, $2, u.line, u.sku, u.message FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[]) AS u(id, line, sku, message)
        ON CONFLICT (job_id, line) DO NOTHING`,
-      [scope.jobId, scope.tenantId, errors.map(() => uuidv7()), errors.map((e) => e.line), errors.map((e) => e.sku), errors.map((e) => e.message.slice(0, 2000))],
+      [
+        scope.jobId,
+        scope.tenantId,
+        errors.map(() => uuidv7()),
+        errors.map((e) => e.line),
+        errors.map((e) => e.sku),
+        errors.map((e) => e.message.slice(0, 2000)),
+      ],
     );
   }
 }

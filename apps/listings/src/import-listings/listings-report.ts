@@ -25,7 +25,11 @@ export function throwIfInterrupted(signal: AbortSignal): void {
 }
 
 /** Polls Amazon's listings report until it is done, failed, or `timeoutMs` passed. */
-export async function waitForListingsReport(client: SpApiClient, reportId: string, options: { pollMs: number; timeoutMs: number; signal: AbortSignal }): Promise<ReportOutcome> {
+export async function waitForListingsReport(
+  client: SpApiClient,
+  reportId: string,
+  options: { pollMs: number; timeoutMs: number; signal: AbortSignal },
+): Promise<ReportOutcome> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     throwIfInterrupted(options.signal);
@@ -47,7 +51,13 @@ export async function waitForListingsReport(client: SpApiClient, reportId: strin
 }
 
 /** Amazon explains a FATAL report in its document (when it has one); CANCELLED means "no data". */
-async function failureReason(client: SpApiClient, status: 'FATAL' | 'CANCELLED', reportId: string, documentId: string | undefined, signal: AbortSignal): Promise<string> {
+async function failureReason(
+  client: SpApiClient,
+  status: 'FATAL' | 'CANCELLED',
+  reportId: string,
+  documentId: string | undefined,
+  signal: AbortSignal,
+): Promise<string> {
   const prefix = `Amazon ended the listings report ${reportId} ${status}`;
   if (!documentId) return status === 'CANCELLED' ? `${prefix}: no listings to report` : prefix;
   try {
@@ -68,7 +78,13 @@ async function failureReason(client: SpApiClient, status: 'FATAL' | 'CANCELLED',
 }
 
 /** Streams a report document as decoded text: downloaded, gunzipped when needed, decoded from its charset. */
-export async function openReportText(client: SpApiClient, reportDocumentId: string, marketplaceId: string, open: ReportDocumentOpener, signal: AbortSignal): Promise<AsyncIterable<string>> {
+export async function openReportText(
+  client: SpApiClient,
+  reportDocumentId: string,
+  marketplaceId: string,
+  open: ReportDocumentOpener,
+  signal: AbortSignal,
+): Promise<AsyncIterable<string>> {
   const download = await open(client, reportDocumentId, signal);
   const charset = resolveCharset(download.contentType, { reportType: LISTINGS_REPORT_TYPE, region: client.http.region, marketplaceId });
   const bytes = await decompressIfGzip(download.body);

@@ -44,7 +44,11 @@ export class JobRequestsRepository {
   }
 
   /** A run of this tenant, with up to `limit` of its row errors (line order; only imports have any). */
-  async findWithErrors(tenantId: string, jobId: string, limit: number): Promise<{ job: JobEntity; rowErrors: Array<{ line: number; sku: string | null; message: string }> } | null> {
+  async findWithErrors(
+    tenantId: string,
+    jobId: string,
+    limit: number,
+  ): Promise<{ job: JobEntity; rowErrors: Array<{ line: number; sku: string | null; message: string }> } | null> {
     const job = await this.dataSource.getRepository(JobEntity).findOneBy({ id: jobId, tenantId });
     if (!job) return null;
     const rowErrors = await this.dataSource.query(

@@ -7,6 +7,10 @@ import { LINK_LISTINGS_ERRORS, LinkListingsError } from './link-listings.error';
 @Catch(LinkListingsError)
 export class LinkListingsErrorFilter implements ExceptionFilter<LinkListingsError> {
   catch(error: LinkListingsError, host: ArgumentsHost): void {
-    host.switchToHttp().getResponse<Response>().status(LINK_LISTINGS_ERRORS[error.code]).json(codedErrorBody(error.code, error.message, error.details));
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(LINK_LISTINGS_ERRORS[error.code])
+      .json(codedErrorBody(error.code, error.message, error.details));
   }
 }

@@ -26,7 +26,12 @@ export class LinkListingsController {
   @Put('connections/:connectionId/platform-listings/:sku')
   @HttpCode(204)
   @ApiOkResponse({ description: 'The platform listing of this SKU is known (same as a PlatformListingChanged event)' })
-  async putPlatformListing(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Param('sku') sku: string, @Body() body: unknown): Promise<void> {
+  async putPlatformListing(
+    @CurrentTenant() tenantId: string,
+    @Param('connectionId') connectionId: string,
+    @Param('sku') sku: string,
+    @Body() body: unknown,
+  ): Promise<void> {
     await this.platformListings.save({ tenantId, connectionId, ...parsePlatformListingRequest(sku, body) });
   }
 
@@ -36,7 +41,8 @@ export class LinkListingsController {
   @ApiConflictResponse({ description: 'JOB_ALREADY_OPEN' })
   async start(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Res({ passthrough: true }) res: Response): Promise<JobEntity> {
     const { job, created } = await this.requests.request(tenantId, connectionId, 'link-listings', {});
-    if (!created) throw new LinkListingsError('JOB_ALREADY_OPEN', `A link-listings run is already ${job.status} for connection ${connectionId}`, { jobId: job.id });
+    if (!created)
+      throw new LinkListingsError('JOB_ALREADY_OPEN', `A link-listings run is already ${job.status} for connection ${connectionId}`, { jobId: job.id });
     res.setHeader('location', `/jobs/${job.id}`);
     return job;
   }

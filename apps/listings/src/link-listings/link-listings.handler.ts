@@ -38,7 +38,10 @@ export class LinkListingsHandler implements JobHandler {
       const decisions = skus.map((sku) => decideLink(sku, amazon.get(sku), known.channel.get(sku), known.platform.get(sku) ?? null, uuidv7));
       for (const { outcome } of decisions) counts[outcome] = (counts[outcome] ?? 0) + 1;
       afterSku = skus[skus.length - 1] as string;
-      await this.links.apply(scope, decisions, listingLinkEvents(scope, decisions, uuidv7), { job, progress: { step: 'skus-linked', cursor: { afterSku }, counts: { ...counts } } });
+      await this.links.apply(scope, decisions, listingLinkEvents(scope, decisions, uuidv7), {
+        job,
+        progress: { step: 'skus-linked', cursor: { afterSku }, counts: { ...counts } },
+      });
       if (signal.aborted) throw new Error('Link Listings was interrupted; it resumes after the last committed SKU');
     }
     const describe = (key: LinkOutcome, text: string) => (counts[key] ? [`${counts[key]} ${text}`] : []);

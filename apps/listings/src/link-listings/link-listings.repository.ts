@@ -52,7 +52,12 @@ export class LinkListingsRepository {
   }
 
   /** Writes the decisions, their events and the checkpoint (when a job runs) in one transaction. */
-  async apply(scope: { tenantId: string; connectionId: string; jobId: string | null }, decisions: LinkDecision[], events: PendingEvent[], checkpoint?: BatchCheckpoint): Promise<void> {
+  async apply(
+    scope: { tenantId: string; connectionId: string; jobId: string | null },
+    decisions: LinkDecision[],
+    events: PendingEvent[],
+    checkpoint?: BatchCheckpoint,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.listings.applyLinkWrites(
         manager,

@@ -12,7 +12,12 @@ export const LOOKUP_BATCH = 20;
  */
 export class ListingLinker {
   /** Looks SKUs up on Amazon, 20 per call; a SKU missing from the map is not on Amazon. */
-  async lookup(client: SpApiClient, account: Pick<SellerAccount, 'sellingPartnerId' | 'marketplaceId'>, skus: string[], signal?: AbortSignal): Promise<Map<string, AmazonListing>> {
+  async lookup(
+    client: SpApiClient,
+    account: Pick<SellerAccount, 'sellingPartnerId' | 'marketplaceId'>,
+    skus: string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, AmazonListing>> {
     const found = new Map<string, AmazonListing>();
     for (let start = 0; start < skus.length; start += LOOKUP_BATCH) {
       const identifiers = skus.slice(start, start + LOOKUP_BATCH);

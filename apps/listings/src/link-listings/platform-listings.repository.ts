@@ -36,10 +36,10 @@ export class PlatformListingsRepository {
   /** The platform listing ids of these SKUs of a connection (SKUs the platform does not sell are absent). */
   async idsBySku(connectionId: string, skus: string[]): Promise<Map<string, string>> {
     if (skus.length === 0) return new Map();
-    const rows: Array<{ sku: string; platform_listing_id: string }> = await this.dataSource.query(`SELECT sku, platform_listing_id FROM ${TABLE} WHERE connection_id = $1 AND sku = ANY($2)`, [
-      connectionId,
-      skus,
-    ]);
+    const rows: Array<{ sku: string; platform_listing_id: string }> = await this.dataSource.query(
+      `SELECT sku, platform_listing_id FROM ${TABLE} WHERE connection_id = $1 AND sku = ANY($2)`,
+      [connectionId, skus],
+    );
     return new Map(rows.map((r) => [r.sku, r.platform_listing_id]));
   }
 
@@ -49,7 +49,17 @@ export class PlatformListingsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (connection_id, sku) DO UPDATE SET platform_listing_id = EXCLUDED.platform_listing_id, price_minor = EXCLUDED.price_minor,
          currency = EXCLUDED.currency, quantity = EXCLUDED.quantity, handling_time_days = EXCLUDED.handling_time_days, updated_at = now()`,
-      [uuidv7(), input.tenantId, input.connectionId, input.sku, input.platformListingId, input.price?.amountMinor ?? null, input.price?.currency ?? null, input.quantity, input.handlingTimeDays],
+      [
+        uuidv7(),
+        input.tenantId,
+        input.connectionId,
+        input.sku,
+        input.platformListingId,
+        input.price?.amountMinor ?? null,
+        input.price?.currency ?? null,
+        input.quantity,
+        input.handlingTimeDays,
+      ],
     );
   }
 }

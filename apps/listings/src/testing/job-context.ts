@@ -9,7 +9,11 @@ import { v7 as uuidv7 } from 'uuid';
  * `checkpoint` (batches commit theirs through their repository instead).
  * Test code only.
  */
-export async function loadJobContext(dataSource: DataSource, jobId: string, signal: AbortSignal = new AbortController().signal): Promise<JobContext & { checkpoints: string[] }> {
+export async function loadJobContext(
+  dataSource: DataSource,
+  jobId: string,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<JobContext & { checkpoints: string[] }> {
   const job = await dataSource.getRepository(JobEntity).findOneByOrFail({ id: jobId });
   const checkpoints: string[] = [];
   return {

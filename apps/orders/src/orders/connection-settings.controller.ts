@@ -40,13 +40,22 @@ export class ConnectionSettingsController {
   }
 
   @Put('shipping-mappings/:id')
-  updateMapping(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  updateMapping(
+    @CurrentTenant() tenantId: string,
+    @Param('connectionId') connectionId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
     return this.mappings.update(tenantId, connectionId, id, parseInput(shippingMappingBody, body));
   }
 
   @Delete('shipping-mappings/:id')
   @HttpCode(204)
-  async deleteMapping(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async deleteMapping(
+    @CurrentTenant() tenantId: string,
+    @Param('connectionId') connectionId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
     await this.mappings.remove(tenantId, connectionId, id);
   }
 }

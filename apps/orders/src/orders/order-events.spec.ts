@@ -17,7 +17,20 @@ const c: OrderCandidate = {
   currency: 'USD',
   shipBy: null,
   shippedAt: null,
-  lines: [{ orderItemId: '1', sku: 'SKU-1', asin: null, productCode: 'SKU-1', title: null, quantityOrdered: 2, quantityCancelled: 0, quantityShipped: 0, unitPriceMinor: 999, currency: 'USD' }],
+  lines: [
+    {
+      orderItemId: '1',
+      sku: 'SKU-1',
+      asin: null,
+      productCode: 'SKU-1',
+      title: null,
+      quantityOrdered: 2,
+      quantityCancelled: 0,
+      quantityShipped: 0,
+      unitPriceMinor: 999,
+      currency: 'USD',
+    },
+  ],
   pii: { buyerName: 'Secret Buyer', buyerEmail: null, shippingName: null, shippingPhone: null, shippingAddress: null },
   problem: null,
 };
@@ -62,9 +75,21 @@ describe('orderEvents', () => {
   const types = (decisions: OrderDecision[]) => orderEvents(decisions, 'conn', ['src-1'], context).map((e) => e.definition.type);
 
   it('announces an order imported once, with its open lines and no buyer data', () => {
-    const [event] = orderEvents([{ kind: 'create', candidate: c, id: 'order-1', placement: imported, importedAt: new Date(), cancelledAt: null, writePii: true }], 'conn', ['src-1'], context);
+    const [event] = orderEvents(
+      [{ kind: 'create', candidate: c, id: 'order-1', placement: imported, importedAt: new Date(), cancelledAt: null, writePii: true }],
+      'conn',
+      ['src-1'],
+      context,
+    );
     expect(event?.definition.type).toBe('orders.order-imported');
-    expect(event?.data).toMatchObject({ orderId: 'order-1', amazonOrderId: c.amazonOrderId, shippingPolicy: 'Ground', eligibleSourceIds: ['src-1'], fulfilledBy: 'MERCHANT', lines: [{ sku: 'SKU-1', quantity: 2 }] });
+    expect(event?.data).toMatchObject({
+      orderId: 'order-1',
+      amazonOrderId: c.amazonOrderId,
+      shippingPolicy: 'Ground',
+      eligibleSourceIds: ['src-1'],
+      fulfilledBy: 'MERCHANT',
+      lines: [{ sku: 'SKU-1', quantity: 2 }],
+    });
     expect(JSON.stringify(event?.data)).not.toContain('Secret Buyer');
   });
 
@@ -72,11 +97,20 @@ describe('orderEvents', () => {
     expect(types([{ kind: 'create', candidate: c, id: 'order-1', placement: held, importedAt: null, cancelledAt: null, writePii: true }])).toEqual([]);
     expect(types([{ kind: 'skip', candidate: c, reason: 'OTHER_MARKETPLACE', detail: 'x' }])).toEqual([]);
     const cancelled: Placement = { state: 'CANCELLED', holdReason: null, holdDetail: null, shippingPolicy: null };
-    expect(types([update(stored({ state: 'HELD', importedAt: null }), cancelled, { changes: ['status'], cancelledLines: [{ orderItemId: '1', sku: 'SKU-1', cancelledQuantity: 2 }] })])).toEqual([]);
+    expect(
+      types([
+        update(stored({ state: 'HELD', importedAt: null }), cancelled, {
+          changes: ['status'],
+          cancelledLines: [{ orderItemId: '1', sku: 'SKU-1', cancelledQuantity: 2 }],
+        }),
+      ]),
+    ).toEqual([]);
   });
 
   it('announces a release as OrderImported only, and changes of an imported order as OrderUpdated and OrderCancelled', () => {
-    expect(types([update(stored({ state: 'HELD', importedAt: null }), imported, { becomesImported: true, changes: ['status'] })])).toEqual(['orders.order-imported']);
+    expect(types([update(stored({ state: 'HELD', importedAt: null }), imported, { becomesImported: true, changes: ['status'] })])).toEqual([
+      'orders.order-imported',
+    ]);
     const events = orderEvents(
       [update(stored({}), imported, { changes: ['status', 'cancellation'], cancelledLines: [{ orderItemId: '1', sku: 'SKU-1', cancelledQuantity: 1 }] })],
       'conn',
@@ -85,7 +119,16 @@ describe('orderEvents', () => {
     );
     expect(events.map((e) => [e.definition.type, e.data])).toEqual([
       ['orders.order-updated', { orderId: 'order-1', connectionId: 'conn', amazonOrderId: c.amazonOrderId, changes: ['status'], status: 'UNSHIPPED' }],
-      ['orders.order-cancelled', { orderId: 'order-1', connectionId: 'conn', amazonOrderId: c.amazonOrderId, scope: 'PARTIAL', lines: [{ orderItemId: '1', sku: 'SKU-1', cancelledQuantity: 1 }] }],
+      [
+        'orders.order-cancelled',
+        {
+          orderId: 'order-1',
+          connectionId: 'conn',
+          amazonOrderId: c.amazonOrderId,
+          scope: 'PARTIAL',
+          lines: [{ orderItemId: '1', sku: 'SKU-1', cancelledQuantity: 1 }],
+        },
+      ],
     ]);
   });
 });

@@ -70,14 +70,29 @@ export function releasedOrderEvents(released: readonly ReleasedOrder[], eligible
  * lines, address; never the address itself) and OrderCancelled (FULL / PARTIAL, per line).
  * Orders never imported (held, reserved, cancelled before import) announce nothing.
  */
-export function orderEvents(decisions: readonly OrderDecision[], connectionId: string, eligibleSourceIds: readonly string[], context: EnvelopeContext): PendingEvent[] {
+export function orderEvents(
+  decisions: readonly OrderDecision[],
+  connectionId: string,
+  eligibleSourceIds: readonly string[],
+  context: EnvelopeContext,
+): PendingEvent[] {
   const events: PendingEvent[] = [];
   for (const d of decisions) {
     if (d.kind === 'create' || (d.kind === 'update' && d.becomesImported)) {
       if (d.placement.state !== 'IMPORTED') continue;
       const c = d.candidate;
       const id = d.kind === 'create' ? d.id : d.known.id;
-      const order = { id, connectionId, amazonOrderId: c.amazonOrderId, marketplaceId: c.marketplaceId, purchasedAt: c.purchasedAt, shippingPolicy: d.placement.shippingPolicy, totalMinor: c.totalMinor, currency: c.currency, fulfilledBy: c.fulfilledBy };
+      const order = {
+        id,
+        connectionId,
+        amazonOrderId: c.amazonOrderId,
+        marketplaceId: c.marketplaceId,
+        purchasedAt: c.purchasedAt,
+        shippingPolicy: d.placement.shippingPolicy,
+        totalMinor: c.totalMinor,
+        currency: c.currency,
+        fulfilledBy: c.fulfilledBy,
+      };
       events.push({ definition: OrderImportedV1, data: orderImportedData(order, c.lines, eligibleSourceIds), context });
       continue;
     }
@@ -87,7 +102,11 @@ export function orderEvents(decisions: readonly OrderDecision[], connectionId: s
     const relevant = d.changes.filter((change) => change !== 'cancellation');
     if (relevant.length) events.push({ definition: OrderUpdatedV1, data: { ...base, changes: relevant, status: d.candidate.amazonStatus }, context });
     if (d.cancelledLines.length) {
-      events.push({ definition: OrderCancelledV1, data: { ...base, scope: d.candidate.amazonStatus === 'CANCELLED' ? 'FULL' : 'PARTIAL', lines: d.cancelledLines }, context });
+      events.push({
+        definition: OrderCancelledV1,
+        data: { ...base, scope: d.candidate.amazonStatus === 'CANCELLED' ? 'FULL' : 'PARTIAL', lines: d.cancelledLines },
+        context,
+      });
     }
   }
   return events;

@@ -24,13 +24,46 @@ export interface ImportScope {
 }
 
 const ORDER_COLUMNS = [
-  'id', 'tenant_id', 'amazon_order_id', 'connection_id', 'selling_partner_id', 'region', 'marketplace_id', 'amazon_status', 'state', 'hold_reason', 'hold_detail',
-  'fulfilled_by', 'service_level', 'shipping_text', 'shipping_policy', 'purchased_at', 'amazon_updated_at', 'total_minor', 'currency',
-  'ship_by', 'imported_at', 'shipped_at', 'cancelled_at',
+  'id',
+  'tenant_id',
+  'amazon_order_id',
+  'connection_id',
+  'selling_partner_id',
+  'region',
+  'marketplace_id',
+  'amazon_status',
+  'state',
+  'hold_reason',
+  'hold_detail',
+  'fulfilled_by',
+  'service_level',
+  'shipping_text',
+  'shipping_policy',
+  'purchased_at',
+  'amazon_updated_at',
+  'total_minor',
+  'currency',
+  'ship_by',
+  'imported_at',
+  'shipped_at',
+  'cancelled_at',
 ] as const;
 /** Everything after tenant and AmazonOrderId; a re-read may move a legacy row to the connection of its marketplace. */
 const ORDER_MUTABLE = ORDER_COLUMNS.slice(3);
-const ITEM_COLUMNS = ['id', 'order_id', 'order_item_id', 'sku', 'asin', 'product_code', 'title', 'quantity_ordered', 'quantity_cancelled', 'quantity_shipped', 'unit_price_minor', 'currency'] as const;
+const ITEM_COLUMNS = [
+  'id',
+  'order_id',
+  'order_item_id',
+  'sku',
+  'asin',
+  'product_code',
+  'title',
+  'quantity_ordered',
+  'quantity_cancelled',
+  'quantity_shipped',
+  'unit_price_minor',
+  'currency',
+] as const;
 const PII_COLUMNS = ['order_id', 'buyer_name', 'buyer_email', 'shipping_name', 'shipping_phone', 'shipping_address', 'shipping_address_fingerprint'] as const;
 const SKIP_COLUMNS = ['connection_id', 'amazon_order_id', 'tenant_id', 'reason', 'detail', 'amazon_status', 'seen_at'] as const;
 
@@ -65,7 +98,9 @@ export class OrderImportWriter {
 
   /** Compliant sources of a tenant, listed in OrderImported. */
   async eligibleSources(tenantId: string): Promise<string[]> {
-    const rows = (await this.manager.query(`SELECT source_id FROM ${T.sources} WHERE tenant_id = $1 AND amazon_compliant ORDER BY source_id`, [tenantId])) as Array<{ source_id: string }>;
+    const rows = (await this.manager.query(`SELECT source_id FROM ${T.sources} WHERE tenant_id = $1 AND amazon_compliant ORDER BY source_id`, [
+      tenantId,
+    ])) as Array<{ source_id: string }>;
     return rows.map((r) => r.source_id);
   }
 
@@ -122,7 +157,13 @@ export class OrderImportWriter {
    */
   async insertOrders(scope: ImportScope, creates: ReadonlyArray<Extract<OrderDecision, { kind: 'create' }>>): Promise<Set<string>> {
     const rows = creates.map((d) => this.orderRow(scope, d.candidate, d.id, d.placement, d.importedAt, d.candidate.shippedAt, d.cancelledAt));
-    const inserted = await insertRows<{ amazon_order_id: string }>(this.manager, T.orders, ORDER_COLUMNS, rows, 'ON CONFLICT DO NOTHING RETURNING amazon_order_id');
+    const inserted = await insertRows<{ amazon_order_id: string }>(
+      this.manager,
+      T.orders,
+      ORDER_COLUMNS,
+      rows,
+      'ON CONFLICT DO NOTHING RETURNING amazon_order_id',
+    );
     return new Set(inserted.map((r) => r.amazon_order_id));
   }
 
@@ -159,7 +200,13 @@ export class OrderImportWriter {
       }
     }
     if (updates.length) {
-      await insertRows(this.manager, T.orders, ORDER_COLUMNS, updates, `ON CONFLICT (id) DO UPDATE SET ${ORDER_MUTABLE.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`);
+      await insertRows(
+        this.manager,
+        T.orders,
+        ORDER_COLUMNS,
+        updates,
+        `ON CONFLICT (id) DO UPDATE SET ${ORDER_MUTABLE.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`,
+      );
     }
     await this.deleteLines(removed);
     await this.writeLines(lines);
@@ -173,18 +220,48 @@ export class OrderImportWriter {
     await appendToOutbox(this.manager, events);
   }
 
-  private orderRow(scope: ImportScope, c: OrderCandidate, id: string, p: Placement, importedAt: Date | null, shippedAt: Date | null, cancelledAt: Date | null): unknown[] {
+  private orderRow(
+    scope: ImportScope,
+    c: OrderCandidate,
+    id: string,
+    p: Placement,
+    importedAt: Date | null,
+    shippedAt: Date | null,
+    cancelledAt: Date | null,
+  ): unknown[] {
     return [
-      id, scope.tenantId, c.amazonOrderId, scope.connectionId, scope.account.sellingPartnerId, scope.account.region, c.marketplaceId, c.amazonStatus, p.state, p.holdReason,
-      p.state === 'HELD' ? p.holdDetail : null, c.fulfilledBy, c.serviceLevel, c.shippingText, p.shippingPolicy, c.purchasedAt, c.amazonUpdatedAt, c.totalMinor, c.currency,
-      c.shipBy, importedAt, shippedAt, cancelledAt,
+      id,
+      scope.tenantId,
+      c.amazonOrderId,
+      scope.connectionId,
+      scope.account.sellingPartnerId,
+      scope.account.region,
+      c.marketplaceId,
+      c.amazonStatus,
+      p.state,
+      p.holdReason,
+      p.state === 'HELD' ? p.holdDetail : null,
+      c.fulfilledBy,
+      c.serviceLevel,
+      c.shippingText,
+      p.shippingPolicy,
+      c.purchasedAt,
+      c.amazonUpdatedAt,
+      c.totalMinor,
+      c.currency,
+      c.shipBy,
+      importedAt,
+      shippedAt,
+      cancelledAt,
     ];
   }
 
   private async linesOf(orderIds: string[]): Promise<Map<string, Map<string, { quantityOrdered: number; quantityCancelled: number }>>> {
     const out = new Map<string, Map<string, { quantityOrdered: number; quantityCancelled: number }>>();
     if (orderIds.length === 0) return out;
-    const rows = (await this.manager.query(`SELECT order_id, order_item_id, quantity_ordered, quantity_cancelled FROM ${T.items} WHERE order_id = ANY($1)`, [orderIds])) as Array<{
+    const rows = (await this.manager.query(`SELECT order_id, order_item_id, quantity_ordered, quantity_cancelled FROM ${T.items} WHERE order_id = ANY($1)`, [
+      orderIds,
+    ])) as Array<{
       order_id: string;
       order_item_id: string;
       quantity_ordered: number;
@@ -200,27 +277,47 @@ export class OrderImportWriter {
 
   private async addressesOf(orderIds: string[]): Promise<Map<string, { hasAddress: boolean; fingerprint: string | null }>> {
     if (orderIds.length === 0) return new Map();
-    const rows = (await this.manager.query(`SELECT order_id, shipping_address IS NOT NULL AS has_address, shipping_address_fingerprint AS fingerprint FROM ${T.pii} WHERE order_id = ANY($1)`, [
-      orderIds,
-    ])) as Array<{ order_id: string; has_address: boolean; fingerprint: string | null }>;
+    const rows = (await this.manager.query(
+      `SELECT order_id, shipping_address IS NOT NULL AS has_address, shipping_address_fingerprint AS fingerprint FROM ${T.pii} WHERE order_id = ANY($1)`,
+      [orderIds],
+    )) as Array<{ order_id: string; has_address: boolean; fingerprint: string | null }>;
     return new Map(rows.map((r) => [r.order_id, { hasAddress: r.has_address, fingerprint: r.fingerprint }]));
   }
 
   private async deleteLines(lines: Array<{ orderId: string; orderItemId: string }>): Promise<void> {
     if (!lines.length) return;
-    await this.manager.query(`DELETE FROM ${T.items} i USING unnest($1::uuid[], $2::text[]) AS gone(order_id, order_item_id) WHERE i.order_id = gone.order_id AND i.order_item_id = gone.order_item_id`, [
-      lines.map((l) => l.orderId),
-      lines.map((l) => l.orderItemId),
-    ]);
+    await this.manager.query(
+      `DELETE FROM ${T.items} i USING unnest($1::uuid[], $2::text[]) AS gone(order_id, order_item_id) WHERE i.order_id = gone.order_id AND i.order_item_id = gone.order_item_id`,
+      [lines.map((l) => l.orderId), lines.map((l) => l.orderItemId)],
+    );
   }
 
   private async writeLines(stored: Array<{ c: OrderCandidate; id: string }>): Promise<void> {
     const rows = stored.flatMap(({ c, id }) =>
-      c.lines.map((l) => [uuidv7(), id, l.orderItemId, l.sku, l.asin, l.productCode, l.title, l.quantityOrdered, l.quantityCancelled, l.quantityShipped, l.unitPriceMinor, l.currency]),
+      c.lines.map((l) => [
+        uuidv7(),
+        id,
+        l.orderItemId,
+        l.sku,
+        l.asin,
+        l.productCode,
+        l.title,
+        l.quantityOrdered,
+        l.quantityCancelled,
+        l.quantityShipped,
+        l.unitPriceMinor,
+        l.currency,
+      ]),
     );
     if (!rows.length) return;
     const mutable = ITEM_COLUMNS.slice(3);
-    await insertRows(this.manager, T.items, ITEM_COLUMNS, rows, `ON CONFLICT (order_id, order_item_id) DO UPDATE SET ${mutable.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`);
+    await insertRows(
+      this.manager,
+      T.items,
+      ITEM_COLUMNS,
+      rows,
+      `ON CONFLICT (order_id, order_item_id) DO UPDATE SET ${mutable.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`,
+    );
   }
 
   private async writePii(stored: Array<{ c: OrderCandidate; id: string }>): Promise<void> {
@@ -230,7 +327,13 @@ export class OrderImportWriter {
       return [id, e.buyerName, e.buyerEmail, e.shippingName, e.shippingPhone, e.shippingAddress, this.fingerprint.of(c.pii.shippingAddress)];
     });
     const mutable = PII_COLUMNS.slice(1);
-    await insertRows(this.manager, T.pii, PII_COLUMNS, rows, `ON CONFLICT (order_id) DO UPDATE SET ${mutable.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`);
+    await insertRows(
+      this.manager,
+      T.pii,
+      PII_COLUMNS,
+      rows,
+      `ON CONFLICT (order_id) DO UPDATE SET ${mutable.map((col) => `${col} = EXCLUDED.${col}`).join(', ')}, updated_at = now()`,
+    );
   }
 
   private async writeSkips(rows: unknown[][]): Promise<void> {

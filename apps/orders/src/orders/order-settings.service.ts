@@ -1,4 +1,11 @@
-import { compileTemplateFor, defaultTemplate, MappingTemplateError, type CompiledTemplate, type GetOrdersMappedRecord, type MappingTemplate } from '@amazon-channel/mapping';
+import {
+  compileTemplateFor,
+  defaultTemplate,
+  MappingTemplateError,
+  type CompiledTemplate,
+  type GetOrdersMappedRecord,
+  type MappingTemplate,
+} from '@amazon-channel/mapping';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_GET_ORDERS_SETTINGS, type GetOrdersSettings } from './domain/order-candidate';
 import { OrderSettingsRepository } from './order-settings.repository';

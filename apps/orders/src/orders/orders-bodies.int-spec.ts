@@ -46,19 +46,39 @@ describe('orders routes refuse bad bodies with 400 INVALID_REQUEST naming the fi
           },
         },
       },
-      ['template.fields.invoice_currency.value', 'template.fields.item_unit_price.value', 'template.fields.invoice_total.value', 'template.fields.item_quantity.value'],
+      [
+        'template.fields.invoice_currency.value',
+        'template.fields.item_unit_price.value',
+        'template.fields.invoice_total.value',
+        'template.fields.item_quantity.value',
+      ],
     );
     await refused('PUT', path, { fulfillmentStatuses: ['UNSHIPPED', 'LOST_IN_SPACE'] }, ['fulfillmentStatuses.1']);
     await refused('PUT', path, { fulfilledBy: ['SELLER'], createdWithinDays: -3 }, ['fulfilledBy.0', 'createdWithinDays']);
     await refused('PUT', path, { productCode: 'SKU', priceMultiplier: 2 }, ['priceMultiplier']);
     // Nothing of the refused bodies was kept.
-    expect((await h.http(TENANT, 'GET', path)).body).toMatchObject({ productCode: 'SKU', fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'], createdWithinDays: 7, template: null });
+    expect((await h.http(TENANT, 'GET', path)).body).toMatchObject({
+      productCode: 'SKU',
+      fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'],
+      createdWithinDays: 7,
+      template: null,
+    });
     expect((await h.http(TENANT, 'PUT', path, { createdWithinDays: 14, fulfilledBy: ['MERCHANT', 'AMAZON'] })).status).toBe(200);
   });
 
   it('shipping mappings, sources and routing', async () => {
-    await refused('POST', `/connections/${CONNECTION}/shipping-mappings`, { channelShippingText: 'Std', serviceLevelCategory: 'WARP_SPEED', shippingPolicy: 'Ground' }, ['serviceLevelCategory']);
-    await refused('POST', `/connections/${CONNECTION}/shipping-mappings`, { channelShippingText: '  ', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground', cost: -5 }, ['channelShippingText', 'cost']);
+    await refused(
+      'POST',
+      `/connections/${CONNECTION}/shipping-mappings`,
+      { channelShippingText: 'Std', serviceLevelCategory: 'WARP_SPEED', shippingPolicy: 'Ground' },
+      ['serviceLevelCategory'],
+    );
+    await refused(
+      'POST',
+      `/connections/${CONNECTION}/shipping-mappings`,
+      { channelShippingText: '  ', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground', cost: -5 },
+      ['channelShippingText', 'cost'],
+    );
     expect((await h.http(TENANT, 'GET', `/connections/${CONNECTION}/shipping-mappings`)).body).toEqual([]);
     await refused('PUT', '/sources/src-1', { name: 'Supplier', amazonCompliant: 'yes' }, ['amazonCompliant']);
     // An order the caller does not own is not found before its body is read (nothing about it is revealed).

@@ -12,6 +12,10 @@ import { ORDERS_ERRORS, OrdersError } from './orders.error';
 export class OrdersErrorFilter implements ExceptionFilter<OrdersError | ShippingMappingsError> {
   catch(error: OrdersError | ShippingMappingsError, host: ArgumentsHost): void {
     const status = error instanceof OrdersError ? ORDERS_ERRORS[error.code] : SHIPPING_MAPPINGS_ERRORS[error.code];
-    host.switchToHttp().getResponse<Response>().status(status).json(codedErrorBody(error.code, error.message, error.details));
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(status)
+      .json(codedErrorBody(error.code, error.message, error.details));
   }
 }

@@ -58,7 +58,14 @@ export class OrdersQueryService {
     if (order) {
       switch (order.state) {
         case 'IMPORTED':
-          return { ...base, verdict: 'IMPORTED', reason: null, orderId: order.id, lastPolledAt, explanation: `Imported on ${order.importedAt?.toISOString() ?? '?'} (Amazon status ${order.amazonStatus}).` };
+          return {
+            ...base,
+            verdict: 'IMPORTED',
+            reason: null,
+            orderId: order.id,
+            lastPolledAt,
+            explanation: `Imported on ${order.importedAt?.toISOString() ?? '?'} (Amazon status ${order.amazonStatus}).`,
+          };
         case 'HELD':
           return {
             ...base,
@@ -72,17 +79,45 @@ export class OrdersQueryService {
                 : `Held: ${order.holdDetail ?? order.holdReason ?? 'unknown reason'}.`,
           };
         case 'RESERVED':
-          return { ...base, verdict: 'RESERVED', reason: order.amazonStatus, orderId: order.id, lastPolledAt, explanation: `Kept as a reservation while Amazon has it ${order.amazonStatus}; it is imported when Amazon releases it (UNSHIPPED).` };
+          return {
+            ...base,
+            verdict: 'RESERVED',
+            reason: order.amazonStatus,
+            orderId: order.id,
+            lastPolledAt,
+            explanation: `Kept as a reservation while Amazon has it ${order.amazonStatus}; it is imported when Amazon releases it (UNSHIPPED).`,
+          };
         case 'CANCELLED':
-          return { ...base, verdict: 'CANCELLED', reason: order.amazonStatus, orderId: order.id, lastPolledAt, explanation: `Cancelled at Amazon on or before ${order.cancelledAt?.toISOString() ?? '?'}, before it was imported; it will not be imported.` };
+          return {
+            ...base,
+            verdict: 'CANCELLED',
+            reason: order.amazonStatus,
+            orderId: order.id,
+            lastPolledAt,
+            explanation: `Cancelled at Amazon on or before ${order.cancelledAt?.toISOString() ?? '?'}, before it was imported; it will not be imported.`,
+          };
       }
     }
     const skip = await this.orders.findSkip(tenantId, connectionId, amazonOrderId);
     if (skip) {
-      return { ...base, verdict: skip.reason as OrderDiagnosis['verdict'], reason: skip.reason, orderId: null, lastPolledAt, explanation: `Seen on ${skip.seenAt.toISOString()} and not imported: ${skip.detail}.` };
+      return {
+        ...base,
+        verdict: skip.reason as OrderDiagnosis['verdict'],
+        reason: skip.reason,
+        orderId: null,
+        lastPolledAt,
+        explanation: `Seen on ${skip.seenAt.toISOString()} and not imported: ${skip.detail}.`,
+      };
     }
     if (!state) {
-      return { ...base, verdict: 'NOT_YET_POLLED', reason: null, orderId: null, lastPolledAt, explanation: 'Get Orders has not completed a run for this connection yet.' };
+      return {
+        ...base,
+        verdict: 'NOT_YET_POLLED',
+        reason: null,
+        orderId: null,
+        lastPolledAt,
+        explanation: 'Get Orders has not completed a run for this connection yet.',
+      };
     }
     const settings = await this.settings.get(tenantId, connectionId);
     return {
@@ -105,7 +140,11 @@ export class OrdersQueryService {
       id,
       async (order) => {
         if (!order) throw new OrdersError('ORDER_NOT_FOUND', `No order ${id}`);
-        if (order.state !== 'IMPORTED') throw new OrdersError('ORDER_NOT_ROUTABLE', `Order ${order.amazonOrderId} is ${order.state}${order.holdReason ? ` (${order.holdReason})` : ''} and cannot be routed yet`);
+        if (order.state !== 'IMPORTED')
+          throw new OrdersError(
+            'ORDER_NOT_ROUTABLE',
+            `Order ${order.amazonOrderId} is ${order.state}${order.holdReason ? ` (${order.holdReason})` : ''} and cannot be routed yet`,
+          );
         const source = await this.sources.find(tenantId, sourceId);
         if (!source) throw new OrdersError('SOURCE_NOT_FOUND', `No source ${sourceId}`);
         if (!source.amazonCompliant) {

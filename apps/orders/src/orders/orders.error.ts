@@ -38,5 +38,7 @@ export function storeFailure(error: unknown): unknown {
   const driver = (error as { driverError?: { code?: unknown } }).driverError ?? error;
   const code = (driver as { code?: unknown }).code;
   if (error.name !== 'QueryFailedError' && !(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))) return error;
-  return new OrdersError('STORE_FAILED', `The order store refused the write (SQLSTATE ${typeof code === 'string' ? code : 'unknown'})`, { sqlState: typeof code === 'string' ? code : null });
+  return new OrdersError('STORE_FAILED', `The order store refused the write (SQLSTATE ${typeof code === 'string' ? code : 'unknown'})`, {
+    sqlState: typeof code === 'string' ? code : null,
+  });
 }

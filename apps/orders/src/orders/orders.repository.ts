@@ -79,9 +79,18 @@ export class OrdersRepository {
   }
 
   async list(tenantId: string, filter: OrderListFilter): Promise<{ total: number; orders: OrderEntity[] }> {
-    const where = { tenantId, connectionId: filter.connectionId, state: filter.state, amazonStatus: filter.status, holdReason: filter.holdReason, amazonOrderId: filter.amazonOrderId };
+    const where = {
+      tenantId,
+      connectionId: filter.connectionId,
+      state: filter.state,
+      amazonStatus: filter.status,
+      holdReason: filter.holdReason,
+      amazonOrderId: filter.amazonOrderId,
+    };
     const clean = Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined));
-    const [orders, total] = await this.dataSource.getRepository(OrderEntity).findAndCount({ where: clean, order: { purchasedAt: 'DESC', amazonOrderId: 'ASC' }, take: filter.limit, skip: filter.offset });
+    const [orders, total] = await this.dataSource
+      .getRepository(OrderEntity)
+      .findAndCount({ where: clean, order: { purchasedAt: 'DESC', amazonOrderId: 'ASC' }, take: filter.limit, skip: filter.offset });
     return { total, orders };
   }
 
@@ -121,7 +130,18 @@ export class OrdersRepository {
         WHERE tenant_id = $1 AND connection_id = $2 AND state = 'HELD' AND hold_reason = 'MISSING_SHIPPING_MAPPING' AND amazon_status <> 'CANCELLED'
         ORDER BY amazon_order_id FOR UPDATE`,
       [tenantId, connectionId],
-    )) as Array<{ id: string; connection_id: string; amazon_order_id: string; marketplace_id: string; purchased_at: Date; service_level: string | null; shipping_text: string | null; total_minor: string | null; currency: string | null; fulfilled_by: string | null }>;
+    )) as Array<{
+      id: string;
+      connection_id: string;
+      amazon_order_id: string;
+      marketplace_id: string;
+      purchased_at: Date;
+      service_level: string | null;
+      shipping_text: string | null;
+      total_minor: string | null;
+      currency: string | null;
+      fulfilled_by: string | null;
+    }>;
     return rows.map((r) => ({
       id: r.id,
       connectionId: r.connection_id,
@@ -139,7 +159,10 @@ export class OrdersRepository {
   /** Imports released orders with their shipping policy, in the caller's transaction. */
   async markReleased(tx: EntityManager, released: ReadonlyArray<{ id: string; shippingPolicy: string }>, now: Date): Promise<void> {
     for (const { id, shippingPolicy } of released) {
-      await tx.query(`UPDATE ${T.orders} SET state = 'IMPORTED', hold_reason = NULL, hold_detail = NULL, shipping_policy = $2, imported_at = $3, updated_at = now() WHERE id = $1`, [id, shippingPolicy, now]);
+      await tx.query(
+        `UPDATE ${T.orders} SET state = 'IMPORTED', hold_reason = NULL, hold_detail = NULL, shipping_policy = $2, imported_at = $3, updated_at = now() WHERE id = $1`,
+        [id, shippingPolicy, now],
+      );
     }
   }
 
@@ -148,11 +171,28 @@ export class OrdersRepository {
     const rows = (await tx.query(
       `SELECT order_id, order_item_id, sku, product_code, quantity_ordered, quantity_cancelled, unit_price_minor, currency FROM ${T.items} WHERE order_id = ANY($1) ORDER BY order_item_id`,
       [orderIds],
-    )) as Array<{ order_id: string; order_item_id: string; sku: string; product_code: string; quantity_ordered: number; quantity_cancelled: number; unit_price_minor: string | null; currency: string | null }>;
+    )) as Array<{
+      order_id: string;
+      order_item_id: string;
+      sku: string;
+      product_code: string;
+      quantity_ordered: number;
+      quantity_cancelled: number;
+      unit_price_minor: string | null;
+      currency: string | null;
+    }>;
     const out = new Map<string, ImportedLineFacts[]>();
     for (const r of rows) {
       const lines = out.get(r.order_id) ?? [];
-      lines.push({ orderItemId: r.order_item_id, sku: r.sku, productCode: r.product_code, quantityOrdered: r.quantity_ordered, quantityCancelled: r.quantity_cancelled, unitPriceMinor: r.unit_price_minor === null ? null : Number(r.unit_price_minor), currency: r.currency });
+      lines.push({
+        orderItemId: r.order_item_id,
+        sku: r.sku,
+        productCode: r.product_code,
+        quantityOrdered: r.quantity_ordered,
+        quantityCancelled: r.quantity_cancelled,
+        unitPriceMinor: r.unit_price_minor === null ? null : Number(r.unit_price_minor),
+        currency: r.currency,
+      });
       out.set(r.order_id, lines);
     }
     return out;
@@ -160,7 +200,9 @@ export class OrdersRepository {
 
   /** Compliant sources of a tenant, in the caller's transaction. */
   async eligibleSources(tx: EntityManager, tenantId: string): Promise<string[]> {
-    const rows = (await tx.query(`SELECT source_id FROM ${T.sources} WHERE tenant_id = $1 AND amazon_compliant ORDER BY source_id`, [tenantId])) as Array<{ source_id: string }>;
+    const rows = (await tx.query(`SELECT source_id FROM ${T.sources} WHERE tenant_id = $1 AND amazon_compliant ORDER BY source_id`, [tenantId])) as Array<{
+      source_id: string;
+    }>;
     return rows.map((r) => r.source_id);
   }
 

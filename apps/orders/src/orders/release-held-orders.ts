@@ -26,8 +26,15 @@ export class ReleaseHeldOrders implements HeldOrdersRelease {
       return shippingPolicy ? [{ order: { ...order, shippingPolicy } }] : [];
     });
     if (!releasable.length) return 0;
-    await this.orders.markReleased(tx, releasable.map(({ order }) => ({ id: order.id, shippingPolicy: order.shippingPolicy })), this.clock.now());
-    const lines = await this.orders.importedLinesOf(tx, releasable.map(({ order }) => order.id));
+    await this.orders.markReleased(
+      tx,
+      releasable.map(({ order }) => ({ id: order.id, shippingPolicy: order.shippingPolicy })),
+      this.clock.now(),
+    );
+    const lines = await this.orders.importedLinesOf(
+      tx,
+      releasable.map(({ order }) => order.id),
+    );
     const eligible = await this.orders.eligibleSources(tx, tenantId);
     const events = releasedOrderEvents(
       releasable.map(({ order }) => ({ order, lines: lines.get(order.id) ?? [] })),

@@ -51,7 +51,9 @@ export class AddressFingerprint {
   private under(keyId: string, address: Record<string, string> | null): string | null {
     const normalised = normaliseAddress(address);
     if (normalised === null) return null;
-    return `${keyId}.${createHmac('sha256', this.keys.get(keyId) as Buffer).update(normalised).digest('base64url')}`;
+    return `${keyId}.${createHmac('sha256', this.keys.get(keyId) as Buffer)
+      .update(normalised)
+      .digest('base64url')}`;
   }
 }
 

@@ -33,13 +33,24 @@ export class PiiRedactionJobHandler implements JobHandler {
     let redacted = (job.counts as { redacted?: number }).redacted ?? 0;
     for (;;) {
       context.signal.throwIfAborted();
-      const done = await this.redactions.redactBatch({ scope, cutoff, now: this.clock.now(), jobId: job.id, purpose: `retention ${retentionDays} days after shipment`, limit: BATCH });
+      const done = await this.redactions.redactBatch({
+        scope,
+        cutoff,
+        now: this.clock.now(),
+        jobId: job.id,
+        purpose: `retention ${retentionDays} days after shipment`,
+        limit: BATCH,
+      });
       if (done === 0) break;
       redacted += done;
       await context.checkpoint({ step: 'redacting', counts: { redacted }, done: redacted, total: null });
     }
     const over = scope.kind === 'all' ? 'every tenant' : job.connectionId;
     this.log.log(`pii-redaction ${job.id} for ${over}: ${redacted} order(s) redacted`);
-    return { outcome: 'SUCCEEDED', counts: { redacted }, summary: `Buyer data erased from ${redacted} order(s) shipped or cancelled before ${cutoff.toISOString()}.` };
+    return {
+      outcome: 'SUCCEEDED',
+      counts: { redacted },
+      summary: `Buyer data erased from ${redacted} order(s) shipped or cancelled before ${cutoff.toISOString()}.`,
+    };
   }
 }

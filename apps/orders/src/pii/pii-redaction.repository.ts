@@ -31,7 +31,8 @@ export class PiiRedactionRepository {
   async redactBatch(batch: RedactionBatch): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [batch.cutoff];
-      const scoped = batch.scope.kind === 'all' ? '' : `AND tenant_id = $${params.push(batch.scope.tenantId)} AND connection_id = $${params.push(batch.scope.connectionId)}`;
+      const scoped =
+        batch.scope.kind === 'all' ? '' : `AND tenant_id = $${params.push(batch.scope.tenantId)} AND connection_id = $${params.push(batch.scope.connectionId)}`;
       const rows = (await manager.query(
         `SELECT id, tenant_id, connection_id, amazon_order_id FROM ${T.orders}
           WHERE pii_redacted_at IS NULL AND COALESCE(shipped_at, cancelled_at) < $1 ${scoped}
@@ -43,7 +44,10 @@ export class PiiRedactionRepository {
       await manager.query(`DELETE FROM ${T.pii} WHERE order_id = ANY($1)`, [ids]);
       await manager.query(`UPDATE ${T.orders} SET pii_redacted_at = $2, updated_at = now() WHERE id = ANY($1)`, [ids, batch.now]);
       const auditParams: unknown[] = [];
-      const values = rows.map((r) => `(${[uuidv7(), r.tenant_id, r.id, r.amazon_order_id, 'REDACTED', 'pii-redaction', batch.purpose].map((v) => `$${auditParams.push(v)}`).join(', ')})`);
+      const values = rows.map(
+        (r) =>
+          `(${[uuidv7(), r.tenant_id, r.id, r.amazon_order_id, 'REDACTED', 'pii-redaction', batch.purpose].map((v) => `$${auditParams.push(v)}`).join(', ')})`,
+      );
       await manager.query(`INSERT INTO ${T.audit} (id, tenant_id, order_id, amazon_order_id, action, actor, purpose) VALUES ${values.join(', ')}`, auditParams);
       // Each event names the order's own tenant and connection: a system run spans many.
       await appendToOutbox(

@@ -21,11 +21,17 @@ export class PiiService {
     return this.dataSource.transaction(async (manager) => {
       const order = await manager.findOneBy(OrderEntity, { id: orderId, tenantId });
       if (!order) throw new OrdersError('ORDER_NOT_FOUND', `No order ${orderId}`);
-      if (order.piiRedactedAt) throw new OrdersError('PII_REDACTED', `The buyer data of order ${order.amazonOrderId} was erased on ${order.piiRedactedAt.toISOString()} under the retention policy`);
+      if (order.piiRedactedAt)
+        throw new OrdersError(
+          'PII_REDACTED',
+          `The buyer data of order ${order.amazonOrderId} was erased on ${order.piiRedactedAt.toISOString()} under the retention policy`,
+        );
       const row = await manager.findOneBy(OrderPiiEntity, { orderId });
       // The audit row commits with the read: no read without a record.
       await manager.insert(PiiAuditEntity, { id: uuidv7(), tenantId, orderId, amazonOrderId: order.amazonOrderId, action: 'READ', actor, purpose });
-      const pii: CandidatePii = row ? decryptPii(this.cipher, row) : { buyerName: null, buyerEmail: null, shippingName: null, shippingPhone: null, shippingAddress: null };
+      const pii: CandidatePii = row
+        ? decryptPii(this.cipher, row)
+        : { buyerName: null, buyerEmail: null, shippingName: null, shippingPhone: null, shippingAddress: null };
       return { orderId, amazonOrderId: order.amazonOrderId, ...pii };
     });
   }

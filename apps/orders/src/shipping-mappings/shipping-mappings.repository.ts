@@ -20,14 +20,26 @@ export class ShippingMappingsRepository {
 
   /** The mappings of a connection as order decisions need them. */
   async facts(tenantId: string, connectionId: string): Promise<ShippingMappingFacts[]> {
-    return (await this.list(tenantId, connectionId)).map(({ channelShippingText, serviceLevelCategory, shippingPolicy }) => ({ channelShippingText, serviceLevelCategory, shippingPolicy }));
+    return (await this.list(tenantId, connectionId)).map(({ channelShippingText, serviceLevelCategory, shippingPolicy }) => ({
+      channelShippingText,
+      serviceLevelCategory,
+      shippingPolicy,
+    }));
   }
 
   /** Creates a mapping (409 when its category is mapped already) and runs `after` in the same transaction. */
-  async create(tenantId: string, connectionId: string, input: ShippingMappingInput, after: AfterMappingChange): Promise<{ mapping: ShippingMappingEntity; released: number }> {
+  async create(
+    tenantId: string,
+    connectionId: string,
+    input: ShippingMappingInput,
+    after: AfterMappingChange,
+  ): Promise<{ mapping: ShippingMappingEntity; released: number }> {
     return this.dataSource.transaction(async (tx) => {
       const exists = await tx.findOneBy(ShippingMappingEntity, { tenantId, connectionId, serviceLevelCategory: input.serviceLevelCategory });
-      if (exists) throw new ShippingMappingsError('SHIPPING_MAPPING_CONFLICT', `Service level ${input.serviceLevelCategory} is already mapped (mapping ${exists.id})`, { id: exists.id });
+      if (exists)
+        throw new ShippingMappingsError('SHIPPING_MAPPING_CONFLICT', `Service level ${input.serviceLevelCategory} is already mapped (mapping ${exists.id})`, {
+          id: exists.id,
+        });
       const mapping = tx.create(ShippingMappingEntity, { id: uuidv7(), tenantId, connectionId, ...input });
       await tx.insert(ShippingMappingEntity, mapping).catch(() => {
         throw new ShippingMappingsError('SHIPPING_MAPPING_CONFLICT', `Service level ${input.serviceLevelCategory} is already mapped`);
@@ -37,12 +49,21 @@ export class ShippingMappingsRepository {
   }
 
   /** Replaces a mapping (404 / 409) and runs `after` in the same transaction. */
-  async update(tenantId: string, connectionId: string, id: string, input: ShippingMappingInput, after: AfterMappingChange): Promise<{ mapping: ShippingMappingEntity; released: number }> {
+  async update(
+    tenantId: string,
+    connectionId: string,
+    id: string,
+    input: ShippingMappingInput,
+    after: AfterMappingChange,
+  ): Promise<{ mapping: ShippingMappingEntity; released: number }> {
     return this.dataSource.transaction(async (tx) => {
       const mapping = await tx.findOneBy(ShippingMappingEntity, { tenantId, connectionId, id });
       if (!mapping) throw new ShippingMappingsError('SHIPPING_MAPPING_NOT_FOUND', `No shipping mapping ${id}`);
       const taken = await tx.findOneBy(ShippingMappingEntity, { tenantId, connectionId, serviceLevelCategory: input.serviceLevelCategory });
-      if (taken && taken.id !== id) throw new ShippingMappingsError('SHIPPING_MAPPING_CONFLICT', `Service level ${input.serviceLevelCategory} is already mapped (mapping ${taken.id})`, { id: taken.id });
+      if (taken && taken.id !== id)
+        throw new ShippingMappingsError('SHIPPING_MAPPING_CONFLICT', `Service level ${input.serviceLevelCategory} is already mapped (mapping ${taken.id})`, {
+          id: taken.id,
+        });
       Object.assign(mapping, input);
       // A concurrent change can still take the category between the check and the write.
       await tx.save(mapping).catch(() => {

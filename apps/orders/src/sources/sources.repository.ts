@@ -20,7 +20,12 @@ export class SourcesRepository {
    * Registers or updates a source and appends the events `announce` builds from the row as it was
    * (null when new), in one transaction.
    */
-  async put(tenantId: string, sourceId: string, input: { name: string; amazonCompliant: boolean }, announce: (before: SourceEntity | null) => PendingEvent[]): Promise<SourceEntity> {
+  async put(
+    tenantId: string,
+    sourceId: string,
+    input: { name: string; amazonCompliant: boolean },
+    announce: (before: SourceEntity | null) => PendingEvent[],
+  ): Promise<SourceEntity> {
     return this.dataSource.transaction(async (tx) => {
       const before = await tx.findOne(SourceEntity, { where: { tenantId, sourceId }, lock: { mode: 'pessimistic_write' } });
       await tx.upsert(SourceEntity, { tenantId, sourceId, name: input.name, amazonCompliant: input.amazonCompliant }, ['tenantId', 'sourceId']);

@@ -51,7 +51,13 @@ export interface OrdersHarness {
   /** Puts a connection in orders' connections projection (of the harness's tenant unless named), with no seller account yet. */
   announce(connectionId: string, marketplaceId?: string, tenantId?: string): Promise<void>;
   /** A job context for running a handler directly; checkpoints are recorded (and may throw to simulate a crash). */
-  context(tenantId: string, connectionId: string, operation: 'get-orders' | 'pii-redaction', job?: Partial<JobEntity>, onCheckpoint?: (p: unknown) => void): { context: JobContext; checkpoints: Array<Record<string, JsonBody>> };
+  context(
+    tenantId: string,
+    connectionId: string,
+    operation: 'get-orders' | 'pii-redaction',
+    job?: Partial<JobEntity>,
+    onCheckpoint?: (p: unknown) => void,
+  ): { context: JobContext; checkpoints: Array<Record<string, JsonBody>> };
   close(): Promise<void>;
 }
 
@@ -95,11 +101,18 @@ export async function startOrdersHarness(name: string, env: Record<string, strin
   await service.connected;
   const dataSource = service.app.get(DataSource);
   const token = (tenantId: string) =>
-    new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user-of-${tenantId}`).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
+    new SignJWT({ tenant_id: tenantId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(`user-of-${tenantId}`)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(createSecretKey(Buffer.from(JWT_SECRET)));
   let sellers = 0;
   // What auth-connections' ConnectionChanged would have told orders.
   const announce = (connectionId: string, owner: string, marketplaceId = 'ATVPDKIKX0DER', sellingPartnerId: string | null = null): Promise<unknown> =>
-    service.app.get(ConnectionsProjectionRepository).apply({ connectionId, tenantId: owner, sellingPartnerId, region: 'NA', marketplaceId, status: 'ACTIVE', revision: 1 });
+    service.app
+      .get(ConnectionsProjectionRepository)
+      .apply({ connectionId, tenantId: owner, sellingPartnerId, region: 'NA', marketplaceId, status: 'ACTIVE', revision: 1 });
   const sellerWithConnections = async (owner: string, connections: Record<string, string>): Promise<string> => {
     const sellingPartnerId = `A9ORD${Date.now().toString(36).toUpperCase().slice(-6)}${String(++sellers).padStart(3, '0')}`;
     const marketplaceIds = [...new Set(Object.values(connections))];

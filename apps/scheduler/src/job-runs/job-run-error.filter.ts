@@ -7,6 +7,10 @@ import { JOB_RUN_ERRORS, JobRunError } from './job-runs.error';
 @Catch(JobRunError)
 export class JobRunErrorFilter implements ExceptionFilter<JobRunError> {
   catch(error: JobRunError, host: ArgumentsHost): void {
-    host.switchToHttp().getResponse<Response>().status(JOB_RUN_ERRORS[error.code]).json(codedErrorBody(error.code, error.message, error.details));
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(JOB_RUN_ERRORS[error.code])
+      .json(codedErrorBody(error.code, error.message, error.details));
   }
 }

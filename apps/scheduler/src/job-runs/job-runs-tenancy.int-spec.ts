@@ -47,7 +47,11 @@ describe('scheduler: connections projection and tenant check', () => {
   const listingCalls: string[] = [];
 
   const token = (tenantId: string) =>
-    new SignJWT({ tenant_id: tenantId }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(createSecretKey(Buffer.from(JWT_SECRET)));
+    new SignJWT({ tenant_id: tenantId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(createSecretKey(Buffer.from(JWT_SECRET)));
   async function http(tenantId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     const res = await fetch(`${service.url}${path}`, {
       method,
@@ -57,10 +61,17 @@ describe('scheduler: connections projection and tenant check', () => {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
-  const runsOf = async (connectionId: string) => Number((await sql.query('SELECT COUNT(*)::int AS n FROM scheduler.job_runs WHERE connection_id = $1', [connectionId])).rows[0].n);
+  const runsOf = async (connectionId: string) =>
+    Number((await sql.query('SELECT COUNT(*)::int AS n FROM scheduler.job_runs WHERE connection_id = $1', [connectionId])).rows[0].n);
 
   async function publish(data: ConnectionChangedV1, id: string = randomUUID()): Promise<string> {
-    const envelope = createEnvelope(ConnectionChangedV1, data, { id, producer: 'auth-connections', tenantId: data.tenantId, correlationId: 'test', connectionId: data.connectionId });
+    const envelope = createEnvelope(ConnectionChangedV1, data, {
+      id,
+      producer: 'auth-connections',
+      tenantId: data.tenantId,
+      correlationId: 'test',
+      connectionId: data.connectionId,
+    });
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic: ConnectionChangedV1.topic, acks: -1, messages: [{ key: data.connectionId, value: JSON.stringify(envelope) }] });
@@ -112,7 +123,9 @@ describe('scheduler: connections projection and tenant check', () => {
       listingCalls.push(req.url ?? '');
       if (req.headers['x-internal-token'] !== INTERNAL_TOKEN) return void res.writeHead(401).end('{}');
       const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after');
-      const body = after ? { items: [snapshot(REBUILT, 'tenant-a', 2)], nextAfter: null } : { items: [snapshot(randomUUID(), 'tenant-b', 1)], nextAfter: 'page-1-last' };
+      const body = after
+        ? { items: [snapshot(REBUILT, 'tenant-a', 2)], nextAfter: null }
+        : { items: [snapshot(randomUUID(), 'tenant-b', 1)], nextAfter: 'page-1-last' };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => authServer?.listen(authPort, '127.0.0.1', resolve));
@@ -122,7 +135,7 @@ describe('scheduler: connections projection and tenant check', () => {
     expect(rows.rows).toEqual([{ tenant_id: 'tenant-a', revision: 2 }]);
   }, 120_000);
 
-  it('refuses another tenant\'s connection with 404 on POST and GET /job-runs before writing, and never shows the owner\'s run', async () => {
+  it("refuses another tenant's connection with 404 on POST and GET /job-runs before writing, and never shows the owner's run", async () => {
     const own = await http('tenant-a', 'POST', '/job-runs', { operation: 'get-orders', connectionId: REBUILT });
     expect(own.status).toBe(201);
     const before = await runsOf(REBUILT);
@@ -151,13 +164,18 @@ describe('scheduler: connections projection and tenant check', () => {
       const { rows } = await sql.query('SELECT event_id FROM scheduler.inbox_messages WHERE event_id = ANY($1)', [[newest, older]]);
       return rows.length === 2 ? true : undefined;
     }, 'both events in the inbox');
-    expect((await sql.query('SELECT tenant_id, revision FROM scheduler.connections WHERE id = $1', [EVENTED])).rows).toEqual([{ tenant_id: 'tenant-a', revision: 3 }]);
+    expect((await sql.query('SELECT tenant_id, revision FROM scheduler.connections WHERE id = $1', [EVENTED])).rows).toEqual([
+      { tenant_id: 'tenant-a', revision: 3 },
+    ]);
     expect((await sql.query('SELECT COUNT(*)::int AS n FROM scheduler.inbox_messages WHERE event_id = $1', [newest])).rows[0].n).toBe(1);
     expect((await http('tenant-b', 'POST', '/job-runs', { operation: 'get-orders', connectionId: EVENTED })).status).toBe(404);
     expect((await http('tenant-a', 'POST', '/job-runs', { operation: 'link-listings', connectionId: EVENTED })).status).toBe(201);
 
     await publish({ ...snapshot(EVENTED, 'tenant-a', 4, 'DELETED'), change: 'DELETED', at });
-    await eventually(async () => ((await sql.query("SELECT 1 FROM scheduler.connections WHERE id = $1 AND status = 'DELETED'", [EVENTED])).rows.length ? true : undefined), 'the tombstone');
+    await eventually(
+      async () => ((await sql.query("SELECT 1 FROM scheduler.connections WHERE id = $1 AND status = 'DELETED'", [EVENTED])).rows.length ? true : undefined),
+      'the tombstone',
+    );
     expect((await http('tenant-a', 'POST', '/job-runs', { operation: 'get-orders', connectionId: EVENTED })).status).toBe(404);
   }, 120_000);
 });

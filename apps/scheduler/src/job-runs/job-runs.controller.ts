@@ -23,7 +23,7 @@ export class JobRunsController {
   @HttpCode(201)
   @ApiBody({ type: RequestJobRunDto })
   @ApiCreatedResponse({ description: 'The run was requested; the owning service will start it' })
-  @ApiNotFoundResponse({ description: 'CONNECTION_NOT_FOUND: no such connection for the caller\'s tenant' })
+  @ApiNotFoundResponse({ description: "CONNECTION_NOT_FOUND: no such connection for the caller's tenant" })
   @ApiConflictResponse({ description: 'JOB_ALREADY_RUNNING: an open run exists for this connection and operation' })
   async request(@CurrentTenant() tenantId: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<JobRunEntity> {
     const parsed = requestJobRunSchema.safeParse(body);

@@ -45,17 +45,22 @@ export class JobRunsRepository {
       return { run, created: true };
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      const open = await this.dataSource.getRepository(JobRunEntity).findOneByOrFail({
-        tenantId,
-        connectionId: request.connectionId,
-        operation: request.operation,
-        status: 'REQUESTED',
-      }).catch(() => this.dataSource.getRepository(JobRunEntity).findOneByOrFail({
-        tenantId,
-        connectionId: request.connectionId,
-        operation: request.operation,
-        status: 'RUNNING',
-      }));
+      const open = await this.dataSource
+        .getRepository(JobRunEntity)
+        .findOneByOrFail({
+          tenantId,
+          connectionId: request.connectionId,
+          operation: request.operation,
+          status: 'REQUESTED',
+        })
+        .catch(() =>
+          this.dataSource.getRepository(JobRunEntity).findOneByOrFail({
+            tenantId,
+            connectionId: request.connectionId,
+            operation: request.operation,
+            status: 'RUNNING',
+          }),
+        );
       return { run: open, created: false };
     }
   }

@@ -37,7 +37,10 @@ const addressSchema = z.object({
 
 /** One order in `POST /_sandbox/sellers/:id/orders` (unset fields are generated). */
 export const orderSpecSchema = z.object({
-  orderId: z.string().regex(/^\d{3}-\d{7}-\d{7}$/, 'must be in 3-7-7 format').optional(),
+  orderId: z
+    .string()
+    .regex(/^\d{3}-\d{7}-\d{7}$/, 'must be in 3-7-7 format')
+    .optional(),
   marketplaceId: z.string().min(1).optional(),
   status: z.enum(FULFILLMENT_STATUSES).optional(),
   fulfilledBy: z.enum(['MERCHANT', 'AMAZON']).optional(),
@@ -46,7 +49,10 @@ export const orderSpecSchema = z.object({
   items: z
     .array(
       z.object({
-        orderItemId: z.string().regex(/^\d{14}$/, 'must be 14 digits').optional(),
+        orderItemId: z
+          .string()
+          .regex(/^\d{14}$/, 'must be 14 digits')
+          .optional(),
         sku: z.string().min(1).optional(),
         title: z.string().min(1).optional(),
         quantity: z.number().int().min(1).optional(),
@@ -100,4 +106,9 @@ export const faultsSchema = z.object({
 });
 
 /** Body of `POST /_sandbox/clock/advance`. */
-export const advanceClockSchema = z.object({ seconds: z.number().min(0).max(10 * 365 * 86_400) });
+export const advanceClockSchema = z.object({
+  seconds: z
+    .number()
+    .min(0)
+    .max(10 * 365 * 86_400),
+});

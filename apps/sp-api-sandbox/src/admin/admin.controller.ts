@@ -41,7 +41,12 @@ export class AdminController {
   defaults() {
     return {
       app: { clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret, applicationId: DEFAULTS.applicationId },
-      demoSeller: { sellingPartnerId: DEFAULTS.sellingPartnerId, region: DEFAULTS.region, marketplaceIds: DEFAULTS.marketplaceIds, refreshToken: DEFAULTS.refreshToken },
+      demoSeller: {
+        sellingPartnerId: DEFAULTS.sellingPartnerId,
+        region: DEFAULTS.region,
+        marketplaceIds: DEFAULTS.marketplaceIds,
+        refreshToken: DEFAULTS.refreshToken,
+      },
     };
   }
 

@@ -7,7 +7,18 @@ import type { CatalogFacts, CatalogIdentifierType } from '../state/catalog-seed'
 import { CATALOG_SIZE, catalogFacts, indexOfAsin, resolveIdentifier } from '../state/catalog-seed';
 import { findMarketplace } from '../state/marketplaces';
 
-const INCLUDED = ['attributes', 'classifications', 'dimensions', 'identifiers', 'images', 'productTypes', 'relationships', 'salesRanks', 'summaries', 'vendorDetails'];
+const INCLUDED = [
+  'attributes',
+  'classifications',
+  'dimensions',
+  'identifiers',
+  'images',
+  'productTypes',
+  'relationships',
+  'salesRanks',
+  'summaries',
+  'vendorDetails',
+];
 /** Keyword search scans this much of the virtual catalog. */
 const KEYWORD_SCAN = 20_000;
 
@@ -38,10 +49,23 @@ function renderCatalogItem(f: CatalogFacts, mp: string, inc: Set<string>) {
     asin: f.asin,
     ...(inc.has('attributes') ? { attributes: { item_name: [{ value: f.title, marketplace_id: mp }], brand: [{ value: f.brand, marketplace_id: mp }] } } : {}),
     ...(inc.has('summaries')
-      ? { summaries: [{ marketplaceId: mp, brand: f.brand, itemClassification: f.classification, itemName: f.title, manufacturer: f.manufacturer, modelNumber: f.modelNumber }] }
+      ? {
+          summaries: [
+            {
+              marketplaceId: mp,
+              brand: f.brand,
+              itemClassification: f.classification,
+              itemName: f.title,
+              manufacturer: f.manufacturer,
+              modelNumber: f.modelNumber,
+            },
+          ],
+        }
       : {}),
     ...(inc.has('identifiers') ? { identifiers: [{ marketplaceId: mp, identifiers: ids }] } : {}),
-    ...(inc.has('images') ? { images: [{ marketplaceId: mp, images: [{ variant: 'MAIN', link: `https://images.sandbox.invalid/${f.asin}.jpg`, height: 500, width: 500 }] }] } : {}),
+    ...(inc.has('images')
+      ? { images: [{ marketplaceId: mp, images: [{ variant: 'MAIN', link: `https://images.sandbox.invalid/${f.asin}.jpg`, height: 500, width: 500 }] }] }
+      : {}),
     ...(inc.has('productTypes') ? { productTypes: [{ marketplaceId: mp, productType: f.productType }] } : {}),
     ...(inc.has('classifications') ? { classifications: [] } : {}),
     ...(inc.has('dimensions') ? { dimensions: [] } : {}),
@@ -65,7 +89,8 @@ export class CatalogController {
     if (identifiers && keywords) throw SandboxError.invalid('keywords', 'identifiers and keywords cannot be used together.');
     if (!identifiers && !keywords) throw SandboxError.invalid('identifiers', 'Either identifiers or keywords is required.');
     if (identifiers && !identifiersType) throw SandboxError.invalid('identifiersType', 'identifiersType is required with identifiers.');
-    if ((identifiers?.length ?? 0) > 20 || (keywords?.length ?? 0) > 20) throw SandboxError.invalid(identifiers ? 'identifiers' : 'keywords', 'At most 20 values are accepted.');
+    if ((identifiers?.length ?? 0) > 20 || (keywords?.length ?? 0) > 20)
+      throw SandboxError.invalid(identifiers ? 'identifiers' : 'keywords', 'At most 20 values are accepted.');
     checkEnum('identifiersType', identifiersType ? [identifiersType] : undefined, ['ASIN', 'EAN', 'GTIN', 'ISBN', 'JAN', 'MINSAN', 'SKU', 'UPC']);
     const pageSize = queryInt(req, 'pageSize', 1, 20) ?? 10;
     const token = queryString(req, 'pageToken');

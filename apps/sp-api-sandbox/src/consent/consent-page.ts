@@ -15,7 +15,10 @@ export interface ConsentPageModel {
 /** The seller-facing consent page: a real form whose Authorize button posts back to the sandbox. */
 export function consentPage(m: ConsentPageModel): string {
   const options = m.sellers
-    .map((s) => `<option value="${escapeHtml(s.sellingPartnerId)}"${s.sellingPartnerId === m.selected ? ' selected' : ''}>${escapeHtml(s.storeName)} (${escapeHtml(s.sellingPartnerId)})</option>`)
+    .map(
+      (s) =>
+        `<option value="${escapeHtml(s.sellingPartnerId)}"${s.sellingPartnerId === m.selected ? ' selected' : ''}>${escapeHtml(s.storeName)} (${escapeHtml(s.sellingPartnerId)})</option>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Authorize ${escapeHtml(m.appName)} – SP-API sandbox</title>

@@ -10,7 +10,12 @@ async function pressButton(baseUrl: string, html: string, button: 'authorize' | 
   const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
   const selected = /<option value="([^"]+)" selected>/.exec(html)?.[1];
   const form = new URLSearchParams({ ...hidden, selling_partner_id: sellerId ?? selected ?? '', decision: button });
-  return fetch(`${baseUrl}${action}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  return fetch(`${baseUrl}${action}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
 }
 
 describe('Consent page and authorization workflows', () => {
@@ -57,11 +62,15 @@ describe('Consent page and authorization workflows', () => {
   it('expires codes after five minutes and checks the redirect URI on exchange', async () => {
     const html = await (await consentUrl({ application_id: DEFAULTS.applicationId, state: 's2', redirect_uri: redirectUri })).text();
     const code1 = new URL((await pressButton(h.baseUrl, html, 'authorize')).headers.get('location') as string).searchParams.get('spapi_oauth_code') as string;
-    expect((await h.lwa({ grant_type: 'authorization_code', code: code1, redirect_uri: 'https://other.example.test/cb', ...client })).json).toMatchObject({ error: 'invalid_grant' });
+    expect((await h.lwa({ grant_type: 'authorization_code', code: code1, redirect_uri: 'https://other.example.test/cb', ...client })).json).toMatchObject({
+      error: 'invalid_grant',
+    });
     const html2 = await (await consentUrl({ application_id: DEFAULTS.applicationId, state: 's3', redirect_uri: redirectUri })).text();
     const code2 = new URL((await pressButton(h.baseUrl, html2, 'authorize')).headers.get('location') as string).searchParams.get('spapi_oauth_code') as string;
     await h.advance(301);
-    expect((await h.lwa({ grant_type: 'authorization_code', code: code2, redirect_uri: redirectUri, ...client })).json).toMatchObject({ error: 'invalid_grant' });
+    expect((await h.lwa({ grant_type: 'authorization_code', code: code2, redirect_uri: redirectUri, ...client })).json).toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('redirects with error=access_denied when the seller cancels', async () => {
@@ -72,7 +81,12 @@ describe('Consent page and authorization workflows', () => {
   });
 
   it('shows Seller Central errors: unknown app, draft app without version=beta (MD1000), unregistered redirect URI (MD5101)', async () => {
-    const app = (await h.admin<{ applicationId: string; clientId: string; clientSecret: string }>('POST', '/apps', { redirectUris: ['https://registered.example.test/cb'], draft: true })).json;
+    const app = (
+      await h.admin<{ applicationId: string; clientId: string; clientSecret: string }>('POST', '/apps', {
+        redirectUris: ['https://registered.example.test/cb'],
+        draft: true,
+      })
+    ).json;
     expect((await consentUrl({ application_id: 'amzn1.sp.solution.unknown', state: 's' })).status).toBe(400);
     const draft = await consentUrl({ application_id: app.applicationId, state: 's' });
     expect(draft.status).toBe(400);
@@ -86,8 +100,15 @@ describe('Consent page and authorization workflows', () => {
   });
 
   it('runs the Appstore-initiated flow: login URI with amazon_callback_uri/amazon_state, then back to the redirect URI with a code', async () => {
-    const app = (await h.admin<{ applicationId: string; clientId: string; clientSecret: string }>('POST', '/apps', { redirectUris: ['https://app2.example.test/cb'], loginUri: 'https://app2.example.test/login' })).json;
-    const start = await fetch(`${h.baseUrl}/apps/authorize/start?application_id=${app.applicationId}&selling_partner_id=${DEFAULTS.sellingPartnerId}`, { redirect: 'manual' });
+    const app = (
+      await h.admin<{ applicationId: string; clientId: string; clientSecret: string }>('POST', '/apps', {
+        redirectUris: ['https://app2.example.test/cb'],
+        loginUri: 'https://app2.example.test/login',
+      })
+    ).json;
+    const start = await fetch(`${h.baseUrl}/apps/authorize/start?application_id=${app.applicationId}&selling_partner_id=${DEFAULTS.sellingPartnerId}`, {
+      redirect: 'manual',
+    });
     expect(start.status).toBe(302);
     const login = new URL(start.headers.get('location') as string);
     expect(`${login.origin}${login.pathname}`).toBe('https://app2.example.test/login');

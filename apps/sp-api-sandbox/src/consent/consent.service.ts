@@ -65,7 +65,8 @@ export class ConsentService {
   /** The seller pressed Authorize or Cancel; returns the URL to redirect to. */
   decide(form: { consent_id?: string; selling_partner_id?: string; decision?: string }): string {
     const pending = form.consent_id ? this.state.auth.pendingConsents.get(form.consent_id) : undefined;
-    if (!pending || pending.expiresMs < this.state.clock.now()) throw new ConsentError('MD9102', 'This authorization page has expired; start again from the application.');
+    if (!pending || pending.expiresMs < this.state.clock.now())
+      throw new ConsentError('MD9102', 'This authorization page has expired; start again from the application.');
     this.state.auth.pendingConsents.delete(form.consent_id as string);
     const url = new URL(pending.redirectUri);
     if (form.decision !== 'authorize') {

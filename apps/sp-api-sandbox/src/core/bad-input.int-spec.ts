@@ -17,21 +17,41 @@ describe('bad input never crashes the sandbox', () => {
     const json = fc.oneof(fc.jsonValue(), fc.string(), fc.constant('{"broken":'), fc.constant(''));
     const segment = fc.oneof(fc.string({ maxLength: 30 }), fc.constant('SKU-0000001'), fc.constant('A1DEMOSELLER00'), fc.constant('..'), fc.constant('%ZZ'));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...OPERATIONS), json, segment, fc.dictionary(fc.constantFrom('marketplaceIds', 'includedData', 'createdAfter', 'pageSize', 'identifiers', 'identifiersType', 'mode', 'pageToken', 'paginationToken', 'nextToken'), fc.string({ maxLength: 20 })), async (op, body, seg, query) => {
-        const path = op.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(seg) || 'x');
-        const qs = new URLSearchParams(query).toString();
-        const hasBody = op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH';
-        const res = await fetch(`${h.baseUrl}${path}${qs ? `?${qs}` : ''}`, {
-          method: op.method,
-          headers: { 'x-amz-access-token': h.token, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-          body: hasBody ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
-        });
-        const text = await res.text();
-        expect(res.status).toBeLessThan(500);
-        expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
-        const errors = [{ code: expect.any(String), message: expect.any(String) }];
-        if (res.status >= 400) expect(JSON.parse(text)).toMatchObject(op.errorShape === 'bare-array' ? errors : { errors });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...OPERATIONS),
+        json,
+        segment,
+        fc.dictionary(
+          fc.constantFrom(
+            'marketplaceIds',
+            'includedData',
+            'createdAfter',
+            'pageSize',
+            'identifiers',
+            'identifiersType',
+            'mode',
+            'pageToken',
+            'paginationToken',
+            'nextToken',
+          ),
+          fc.string({ maxLength: 20 }),
+        ),
+        async (op, body, seg, query) => {
+          const path = op.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(seg) || 'x');
+          const qs = new URLSearchParams(query).toString();
+          const hasBody = op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH';
+          const res = await fetch(`${h.baseUrl}${path}${qs ? `?${qs}` : ''}`, {
+            method: op.method,
+            headers: { 'x-amz-access-token': h.token, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+            body: hasBody ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
+          });
+          const text = await res.text();
+          expect(res.status).toBeLessThan(500);
+          expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
+          const errors = [{ code: expect.any(String), message: expect.any(String) }];
+          if (res.status >= 400) expect(JSON.parse(text)).toMatchObject(op.errorShape === 'bare-array' ? errors : { errors });
+        },
+      ),
       { numRuns: 300, seed: 4010 },
     );
     expect(unexpected).toEqual([]);

@@ -17,7 +17,9 @@ describe('Amazon edge behaviour: tokens, routing, bad input, rate limits, faults
   });
 
   it('returns the demo seller participations with request id and rate-limit headers', async () => {
-    const res = await h.call<{ payload: Array<{ marketplace: { id: string; defaultCurrencyCode: string }; participation: { isParticipating: boolean } }> }>(participations);
+    const res = await h.call<{ payload: Array<{ marketplace: { id: string; defaultCurrencyCode: string }; participation: { isParticipating: boolean } }> }>(
+      participations,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('x-amzn-ratelimit-limit')).toBe('0.016');
     expect(res.json.payload.map((p) => [p.marketplace.id, p.marketplace.defaultCurrencyCode, p.participation.isParticipating])).toEqual([
@@ -68,7 +70,11 @@ describe('Amazon edge behaviour: tokens, routing, bad input, rate limits, faults
     expect(limited.json.errors[0]).toMatchObject({ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' });
     expect(limited.headers.get('x-amzn-ratelimit-limit')).toBeNull();
     // Another seller has its own bucket.
-    const other = await h.admin<{ refreshToken: string }>('POST', '/sellers', { sellingPartnerId: 'A2OTHERSELLER1', region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'] });
+    const other = await h.admin<{ refreshToken: string }>('POST', '/sellers', {
+      sellingPartnerId: 'A2OTHERSELLER1',
+      region: 'NA',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+    });
     expect((await h.call(participations, { token: await h.accessToken(other.json.refreshToken) })).status).toBe(200);
     await h.advance(63); // 0.016 tokens/s → one token after 62.5 s
     expect((await h.call(participations)).status).toBe(200);

@@ -82,7 +82,10 @@ export function queryList(req: Request, name: string): string[] | undefined {
   const v = (req.query as Record<string, unknown>)[name];
   const parts = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
   if (parts.length === 0) return undefined;
-  return parts.flatMap((p) => p.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+  return parts
+    .flatMap((p) => p.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** Query integer within bounds, 400 otherwise. */
@@ -117,7 +120,10 @@ export function sendError(res: Response, err: SandboxError, op?: OperationDef): 
     return;
   }
   const body = errorBody(err.code, err.message, err.details);
-  res.status(err.status).type('application/json').send(JSON.stringify(op?.errorShape === 'bare-array' ? body.errors : body));
+  res
+    .status(err.status)
+    .type('application/json')
+    .send(JSON.stringify(op?.errorShape === 'bare-array' ? body.errors : body));
 }
 
 /** Base URL the caller used (documents and consent redirects point back at it). */

@@ -9,7 +9,10 @@ const d = plansAvailable ? describe : describe.skip;
 
 d(`usage-plan table vs Amazon's models (${plansAvailable ? PLANS_FILE : `skipped: ${PLANS_FILE} not found (CI provides ../shared)`})`, () => {
   it('has the same method, path, rate and burst as usage-plans.json for every operation the sandbox serves', () => {
-    const plans = JSON.parse(fs.readFileSync(PLANS_FILE, 'utf8')) as Record<string, Record<string, { method: string; path: string; rate: number; burst: number }>>;
+    const plans = JSON.parse(fs.readFileSync(PLANS_FILE, 'utf8')) as Record<
+      string,
+      Record<string, { method: string; path: string; rate: number; burst: number }>
+    >;
     for (const op of OPERATIONS) {
       const plan = plans[op.api]?.[op.operationId];
       expect([op.api, op.operationId, plan && { method: plan.method, path: plan.path, rate: plan.rate, burst: plan.burst }]).toEqual([
@@ -28,9 +31,16 @@ d(`usage-plan table vs Amazon's models (${plansAvailable ? PLANS_FILE : `skipped
 
 describe('matchOperation', () => {
   it('tells operations apart by method and path shape and decodes path parameters', () => {
-    expect(matchOperation('GET', '/listings/2021-08-01/items/A1/SKU%2F1')).toMatchObject({ kind: 'found', op: { operationId: 'getListingsItem' }, params: { sellerId: 'A1', sku: 'SKU/1' } });
+    expect(matchOperation('GET', '/listings/2021-08-01/items/A1/SKU%2F1')).toMatchObject({
+      kind: 'found',
+      op: { operationId: 'getListingsItem' },
+      params: { sellerId: 'A1', sku: 'SKU/1' },
+    });
     expect(matchOperation('GET', '/listings/2021-08-01/items/A1')).toMatchObject({ kind: 'found', op: { operationId: 'searchListingsItems' } });
-    expect(matchOperation('GET', '/orders/2026-01-01/orders/1-2-3')).toMatchObject({ kind: 'found', op: { api: 'Orders 2026-01-01', operationId: 'getOrder' } });
+    expect(matchOperation('GET', '/orders/2026-01-01/orders/1-2-3')).toMatchObject({
+      kind: 'found',
+      op: { api: 'Orders 2026-01-01', operationId: 'getOrder' },
+    });
     expect(matchOperation('PUT', '/reports/2021-06-30/reports')).toEqual({ kind: 'wrong-method', allowed: ['GET', 'POST'] });
     expect(matchOperation('GET', '/reports/2021-06-30/nothing')).toEqual({ kind: 'unknown' });
   });

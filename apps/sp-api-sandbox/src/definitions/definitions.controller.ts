@@ -55,7 +55,10 @@ export class DefinitionsController {
       productTypeVersion: { version: PRODUCT_TYPE_VERSION, latest: true, releaseCandidate: false },
       propertyGroups: propertyGroups(spec),
       schema: { link: { resource: `${baseUrlOf(req)}/_sandbox/s3/schemas/${spec.name}.json`, verb: 'GET' }, checksum },
-      metaSchema: { link: { resource: 'https://json-schema.org/draft/2019-09/schema', verb: 'GET' }, checksum: createHash('md5').update('meta').digest('base64') },
+      metaSchema: {
+        link: { resource: 'https://json-schema.org/draft/2019-09/schema', verb: 'GET' },
+        checksum: createHash('md5').update('meta').digest('base64'),
+      },
     };
   }
 }

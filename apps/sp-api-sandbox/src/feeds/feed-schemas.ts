@@ -18,7 +18,10 @@ export interface ListingsFeedValidators {
 }
 
 function toViolations(errors: ErrorObject[] | null | undefined): FeedViolation[] {
-  return (errors ?? []).map((e) => ({ pointer: e.instancePath || '/', message: `${e.instancePath || 'document'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}` }));
+  return (errors ?? []).map((e) => ({
+    pointer: e.instancePath || '/',
+    message: `${e.instancePath || 'document'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+  }));
 }
 
 /**
@@ -29,7 +32,9 @@ function toViolations(errors: ErrorObject[] | null | undefined): FeedViolation[]
 export function loadListingsFeedValidators(modelsDir: string | undefined): ListingsFeedValidators {
   const file = modelsDir ? path.join(modelsDir, 'schemas', 'feeds', 'listings-feed-schema-v2.json') : undefined;
   if (file && fs.existsSync(file)) {
-    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { properties: { header: unknown; messages: { items: unknown; minItems?: number; maxItems?: number } } };
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      properties: { header: unknown; messages: { items: unknown; minItems?: number; maxItems?: number } };
+    };
     const ajv = new Ajv({ allErrors: false, strict: false });
     const envelope: ValidateFunction = ajv.compile({
       type: 'object',
@@ -76,12 +81,14 @@ function builtInEnvelope(doc: unknown): FeedViolation[] {
 function builtInMessage(msg: unknown): FeedViolation[] {
   if (!isObject(msg)) return [{ pointer: '/', message: 'message must be an object' }];
   const id = msg['messageId'];
-  if (!Number.isInteger(id) || (id as number) < 1 || (id as number) > 2_147_483_647) return [{ pointer: '/messageId', message: 'messageId must be an integer from 1 to 2147483647' }];
+  if (!Number.isInteger(id) || (id as number) < 1 || (id as number) > 2_147_483_647)
+    return [{ pointer: '/messageId', message: 'messageId must be an integer from 1 to 2147483647' }];
   if (typeof msg['sku'] !== 'string' || msg['sku'].length === 0) return [{ pointer: '/sku', message: 'sku must be a non-empty string' }];
   const rules = OPS[String(msg['operationType'])];
   if (!rules) return [{ pointer: '/operationType', message: 'operationType must be one of UPDATE, PARTIAL_UPDATE, PATCH, DELETE' }];
   for (const f of rules.required) if (msg[f] === undefined) return [{ pointer: `/${f}`, message: `${f} is required for ${String(msg['operationType'])}` }];
   for (const f of rules.forbidden) if (msg[f] !== undefined) return [{ pointer: `/${f}`, message: `${f} is not allowed for ${String(msg['operationType'])}` }];
-  if (msg['patches'] !== undefined && (!Array.isArray(msg['patches']) || msg['patches'].length === 0)) return [{ pointer: '/patches', message: 'patches must contain at least one patch' }];
+  if (msg['patches'] !== undefined && (!Array.isArray(msg['patches']) || msg['patches'].length === 0))
+    return [{ pointer: '/patches', message: 'patches must contain at least one patch' }];
   return [];
 }

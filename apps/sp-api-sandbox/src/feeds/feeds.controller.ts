@@ -44,7 +44,15 @@ export class FeedsController {
       checkEnum('processingStatuses', processingStatuses, STATUSES);
       if (feedTypes && feedTypes.length > 10) throw SandboxError.invalid('feedTypes', 'feedTypes accepts at most 10 values.');
       if (marketplaceIds && marketplaceIds.length > 10) throw SandboxError.invalid('marketplaceIds', 'marketplaceIds accepts at most 10 values.');
-      q = { feedTypes, processingStatuses, marketplaceIds, pageSize: queryInt(req, 'pageSize', 1, 100) ?? 10, createdSince: queryDate(req, 'createdSince'), createdUntil: queryDate(req, 'createdUntil'), offset: 0 };
+      q = {
+        feedTypes,
+        processingStatuses,
+        marketplaceIds,
+        pageSize: queryInt(req, 'pageSize', 1, 100) ?? 10,
+        createdSince: queryDate(req, 'createdSince'),
+        createdUntil: queryDate(req, 'createdUntil'),
+        offset: 0,
+      };
     }
     const { page, nextOffset } = this.feeds.list(seller, q);
     return { feeds: page, ...(nextOffset !== undefined ? { nextToken: encodePageToken({ q: { ...q, offset: nextOffset } }) } : {}) };

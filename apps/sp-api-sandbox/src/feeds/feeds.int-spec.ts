@@ -39,7 +39,9 @@ describe('Feeds 2021-06-30 with JSON_LISTINGS_FEED processing', () => {
     expect(doc.status).toBe(201);
     const upload = await fetch(doc.json.url, { method: 'PUT', headers: { 'content-type': contentType }, body: content });
     expect(upload.status).toBe(200);
-    const feed = await h.call<{ feedId: string }>(createFeed, { body: { feedType, marketplaceIds: ['ATVPDKIKX0DER'], inputFeedDocumentId: doc.json.feedDocumentId } });
+    const feed = await h.call<{ feedId: string }>(createFeed, {
+      body: { feedType, marketplaceIds: ['ATVPDKIKX0DER'], inputFeedDocumentId: doc.json.feedDocumentId },
+    });
     expect(feed.status).toBe(202);
     return feed.json.feedId;
   }
@@ -59,8 +61,16 @@ describe('Feeds 2021-06-30 with JSON_LISTINGS_FEED processing', () => {
     operationType: 'PATCH',
     productType: 'PRODUCT',
     patches: [
-      { op: 'replace', path: '/attributes/purchasable_offer', value: [{ marketplace_id: 'ATVPDKIKX0DER', currency: 'USD', our_price: [{ schedule: [{ value_with_tax: price }] }] }] },
-      { op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity, lead_time_to_ship_max_days: 5 }] },
+      {
+        op: 'replace',
+        path: '/attributes/purchasable_offer',
+        value: [{ marketplace_id: 'ATVPDKIKX0DER', currency: 'USD', our_price: [{ schedule: [{ value_with_tax: price }] }] }],
+      },
+      {
+        op: 'replace',
+        path: '/attributes/fulfillment_availability',
+        value: [{ fulfillment_channel_code: 'DEFAULT', quantity, lead_time_to_ship_max_days: 5 }],
+      },
     ],
   });
 
@@ -95,7 +105,9 @@ describe('Feeds 2021-06-30 with JSON_LISTINGS_FEED processing', () => {
     const broken = await finish(await submit('{"header": {"sellerId": '));
     expect(broken.feed.processingStatus).toBe('FATAL');
     expect(broken.report.issues[0]?.message).toMatch(/not valid JSON/);
-    const wrongSeller = await finish(await submit(JSON.stringify({ header: { sellerId: 'AOTHER', version: '2.0' }, messages: [offer('SKU-0000001', 1, 1, 1)] })));
+    const wrongSeller = await finish(
+      await submit(JSON.stringify({ header: { sellerId: 'AOTHER', version: '2.0' }, messages: [offer('SKU-0000001', 1, 1, 1)] })),
+    );
     expect(wrongSeller.feed.processingStatus).toBe('FATAL');
     expect(wrongSeller.report.issues[0]?.message).toMatch(/sellerId/);
     const noMessages = await finish(await submit(JSON.stringify({ header: { sellerId: SELLER, version: '2.0' }, messages: [] })));
@@ -118,7 +130,10 @@ describe('Feeds 2021-06-30 with JSON_LISTINGS_FEED processing', () => {
   it('limits JSON_LISTINGS_FEED to five submissions per five minutes on top of the createFeed plan', async () => {
     await h.advance(600);
     const doc = await h.call<{ feedDocumentId: string }>(createFeedDocument, { body: { contentType: JSON_TYPE } });
-    const create = () => h.call<{ errors?: Array<{ code: string }> }>(createFeed, { body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['ATVPDKIKX0DER'], inputFeedDocumentId: doc.json.feedDocumentId } });
+    const create = () =>
+      h.call<{ errors?: Array<{ code: string }> }>(createFeed, {
+        body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['ATVPDKIKX0DER'], inputFeedDocumentId: doc.json.feedDocumentId },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await create()).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);

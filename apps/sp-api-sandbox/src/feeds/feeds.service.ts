@@ -17,7 +17,17 @@ import { processListingsFeed } from './listings-feed-processor';
 import type { FeedOutcome } from './listings-feed-processor';
 
 /** Legacy listings feeds Amazon stopped processing on 2025-07-31: they end FATAL. */
-const RETIRED_FEEDS = ['POST_PRODUCT_DATA', 'POST_INVENTORY_AVAILABILITY_DATA', 'POST_PRODUCT_PRICING_DATA', 'POST_PRODUCT_OVERRIDES_DATA', 'POST_PRODUCT_IMAGE_DATA', 'POST_PRODUCT_RELATIONSHIP_DATA', 'POST_FLAT_FILE_INVLOADER_DATA', 'POST_FLAT_FILE_LISTINGS_DATA', 'POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA'];
+const RETIRED_FEEDS = [
+  'POST_PRODUCT_DATA',
+  'POST_INVENTORY_AVAILABILITY_DATA',
+  'POST_PRODUCT_PRICING_DATA',
+  'POST_PRODUCT_OVERRIDES_DATA',
+  'POST_PRODUCT_IMAGE_DATA',
+  'POST_PRODUCT_RELATIONSHIP_DATA',
+  'POST_FLAT_FILE_INVLOADER_DATA',
+  'POST_FLAT_FILE_LISTINGS_DATA',
+  'POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA',
+];
 
 /** Feed-type limit of JSON_LISTINGS_FEED (Amazon changelog, May 2025): 5 per 5 minutes. */
 const JSON_LISTINGS_FEED_PLAN = { rate: 5 / 300, burst: 5 };
@@ -49,7 +59,13 @@ export class FeedsService {
   createDocument(seller: SellerState, body: unknown, baseUrl: string) {
     const spec = validate(createDocSchema, body, 'body');
     const documentId = `amzn1.tortuga.4.na.${randomUUID()}`;
-    this.state.documents.set(documentId, { kind: 'feed-input', documentId, sellingPartnerId: seller.sellingPartnerId, contentType: spec.contentType, createdMs: this.state.clock.now() });
+    this.state.documents.set(documentId, {
+      kind: 'feed-input',
+      documentId,
+      sellingPartnerId: seller.sellingPartnerId,
+      contentType: spec.contentType,
+      createdMs: this.state.clock.now(),
+    });
     return { feedDocumentId: documentId, url: presignedUrl(baseUrl, 'PUT', documentId, this.state.clock.now() + this.state.settings.documentUrlTtlMs) };
   }
 
@@ -57,8 +73,15 @@ export class FeedsService {
     const spec = validate(createFeedSchema, body, 'body');
     for (const id of spec.marketplaceIds) if (!findMarketplace(id)) throw SandboxError.invalid('marketplaceIds', `Invalid marketplaceId: ${id}.`);
     // On top of createFeed's plan, JSON_LISTINGS_FEED allows 5 submissions per 5 minutes per seller and region.
-    if (spec.feedType === 'JSON_LISTINGS_FEED' && !this.state.limiter.take(`${seller.sellingPartnerId}|feedType|JSON_LISTINGS_FEED`, JSON_LISTINGS_FEED_PLAN, this.state.clock.now())) {
-      throw new SandboxError(SandboxErrorCode.QuotaExceeded, 'You exceeded your quota for the requested resource.', 'JSON_LISTINGS_FEED allows 5 submissions per 5 minutes.');
+    if (
+      spec.feedType === 'JSON_LISTINGS_FEED' &&
+      !this.state.limiter.take(`${seller.sellingPartnerId}|feedType|JSON_LISTINGS_FEED`, JSON_LISTINGS_FEED_PLAN, this.state.clock.now())
+    ) {
+      throw new SandboxError(
+        SandboxErrorCode.QuotaExceeded,
+        'You exceeded your quota for the requested resource.',
+        'JSON_LISTINGS_FEED allows 5 submissions per 5 minutes.',
+      );
     }
     const feed: FeedRecord = {
       feedId: this.state.nextId(),
@@ -87,8 +110,19 @@ export class FeedsService {
     const started = Date.now();
     const outcome = this.process(feed, seller);
     const resultId = `amzn1.tortuga.4.na.${randomUUID()}`;
-    this.state.documents.set(resultId, { kind: 'feed-result', documentId: resultId, sellingPartnerId: feed.sellingPartnerId, content: Buffer.from(JSON.stringify(outcome.report)), gzip: false });
-    feed.result = { status: outcome.status, resultFeedDocumentId: resultId, endMs: feed.createdMs + feed.queueMs + feed.processingMs, durationMs: Date.now() - started };
+    this.state.documents.set(resultId, {
+      kind: 'feed-result',
+      documentId: resultId,
+      sellingPartnerId: feed.sellingPartnerId,
+      content: Buffer.from(JSON.stringify(outcome.report)),
+      gzip: false,
+    });
+    feed.result = {
+      status: outcome.status,
+      resultFeedDocumentId: resultId,
+      endMs: feed.createdMs + feed.queueMs + feed.processingMs,
+      durationMs: Date.now() - started,
+    };
   }
 
   private process(feed: FeedRecord, seller: SellerState): FeedOutcome {
@@ -96,12 +130,18 @@ export class FeedsService {
     const header = { sellerId: seller.sellingPartnerId, version: '2.0', feedId: feed.feedId };
     const fatal = (message: string): FeedOutcome => ({
       status: 'FATAL',
-      report: { header, issues: [{ code: '4000001', severity: 'ERROR', message }], summary: { errors: 1, warnings: 0, messagesProcessed: 0, messagesAccepted: 0, messagesInvalid: 0 } },
+      report: {
+        header,
+        issues: [{ code: '4000001', severity: 'ERROR', message }],
+        summary: { errors: 1, warnings: 0, messagesProcessed: 0, messagesAccepted: 0, messagesInvalid: 0 },
+      },
     });
     if (feed.forceFatal) return fatal('The feed could not be processed (failure injected by the sandbox).');
-    if (RETIRED_FEEDS.includes(feed.feedType)) return fatal(`Feed type ${feed.feedType} is no longer supported; use JSON_LISTINGS_FEED or the Listings Items API.`);
+    if (RETIRED_FEEDS.includes(feed.feedType))
+      return fatal(`Feed type ${feed.feedType} is no longer supported; use JSON_LISTINGS_FEED or the Listings Items API.`);
     if (feed.feedType !== 'JSON_LISTINGS_FEED') return fatal(`Feed type ${feed.feedType} is not supported by the sandbox.`);
-    if (!input || input.kind !== 'feed-input' || input.sellingPartnerId !== seller.sellingPartnerId) return fatal(`Input feed document ${feed.inputFeedDocumentId} was not found.`);
+    if (!input || input.kind !== 'feed-input' || input.sellingPartnerId !== seller.sellingPartnerId)
+      return fatal(`Input feed document ${feed.inputFeedDocumentId} was not found.`);
     return processListingsFeed({
       feedId: feed.feedId,
       seller,
@@ -116,7 +156,11 @@ export class FeedsService {
   status(feed: FeedRecord): ProcessingStatus {
     this.settle(feed);
     if (feed.result) return feed.result.status;
-    return statusAt(feed, this.state.clock.now(), 'DONE') === 'CANCELLED' ? 'CANCELLED' : statusAt(feed, this.state.clock.now(), 'DONE') === 'IN_QUEUE' ? 'IN_QUEUE' : 'IN_PROGRESS';
+    return statusAt(feed, this.state.clock.now(), 'DONE') === 'CANCELLED'
+      ? 'CANCELLED'
+      : statusAt(feed, this.state.clock.now(), 'DONE') === 'IN_QUEUE'
+        ? 'IN_QUEUE'
+        : 'IN_PROGRESS';
   }
 
   private find(seller: SellerState, feedId: string): FeedRecord {
@@ -148,7 +192,18 @@ export class FeedsService {
     feed.cancelledMs = this.state.clock.now();
   }
 
-  list(seller: SellerState, q: { feedTypes?: string[]; processingStatuses?: string[]; marketplaceIds?: string[]; pageSize: number; createdSince?: number; createdUntil?: number; offset: number }) {
+  list(
+    seller: SellerState,
+    q: {
+      feedTypes?: string[];
+      processingStatuses?: string[];
+      marketplaceIds?: string[];
+      pageSize: number;
+      createdSince?: number;
+      createdUntil?: number;
+      offset: number;
+    },
+  ) {
     const now = this.state.clock.now();
     const since = q.createdSince ?? now - 90 * 86_400_000;
     const until = q.createdUntil ?? now;
@@ -159,7 +214,10 @@ export class FeedsService {
       .filter((f) => !q.marketplaceIds || f.marketplaceIds.some((m) => q.marketplaceIds?.includes(m)))
       .filter((f) => f.createdMs >= since && f.createdMs <= until)
       .sort((a, b) => b.createdMs - a.createdMs);
-    return { page: all.slice(q.offset, q.offset + q.pageSize).map((f) => this.render(f)), nextOffset: q.offset + q.pageSize < all.length ? q.offset + q.pageSize : undefined };
+    return {
+      page: all.slice(q.offset, q.offset + q.pageSize).map((f) => this.render(f)),
+      nextOffset: q.offset + q.pageSize < all.length ? q.offset + q.pageSize : undefined,
+    };
   }
 
   document(seller: SellerState, documentId: string, baseUrl: string) {

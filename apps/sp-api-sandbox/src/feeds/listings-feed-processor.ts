@@ -61,7 +61,8 @@ export function processListingsFeed(job: ListingsFeedJob): FeedOutcome {
   const envelope = job.validators.envelope(doc);
   if (envelope.length > 0) return fatal(job, `The feed document does not match the listings feed schema: ${envelope.map((v) => v.message).join('; ')}`);
   const { header, messages } = doc as { header: { sellerId: string; report?: { includedData?: string[] } }; messages: unknown[] };
-  if (header.sellerId !== job.seller.sellingPartnerId) return fatal(job, `header.sellerId ${header.sellerId} does not match the selling partner that submitted the feed.`);
+  if (header.sellerId !== job.seller.sellingPartnerId)
+    return fatal(job, `header.sellerId ${header.sellerId} does not match the selling partner that submitted the feed.`);
 
   const issues: ReportIssue[] = [];
   const seen = new Set<number>();
@@ -69,19 +70,42 @@ export function processListingsFeed(job: ListingsFeedJob): FeedOutcome {
   let accepted = 0;
   let invalid = 0;
   for (const raw of messages) {
-    const m = raw as { messageId?: number; sku?: string; operationType?: string; productType?: string; requirements?: Requirements; attributes?: Record<string, unknown>; patches?: ListingPatch[] };
+    const m = raw as {
+      messageId?: number;
+      sku?: string;
+      operationType?: string;
+      productType?: string;
+      requirements?: Requirements;
+      attributes?: Record<string, unknown>;
+      patches?: ListingPatch[];
+    };
     const messageId = Number.isInteger(m.messageId) && (m.messageId as number) >= 1 ? m.messageId : undefined;
     const sku = typeof m.sku === 'string' && m.sku.length > 0 ? m.sku : undefined;
     const violations = job.validators.message(raw);
     // oneOf branches report one violation each: one issue per message reads better.
     const reasons = [...new Set(violations.map((v) => v.message))].slice(0, 3);
-    const messageIssues: ReportIssue[] = reasons.length > 0 ? [{ messageId, sku, code: '4000001', severity: 'ERROR', message: `The message does not match the listings feed schema: ${reasons.join('; ')}` }] : [];
+    const messageIssues: ReportIssue[] =
+      reasons.length > 0
+        ? [{ messageId, sku, code: '4000001', severity: 'ERROR', message: `The message does not match the listings feed schema: ${reasons.join('; ')}` }]
+        : [];
     if (messageIssues.length === 0 && messageId !== undefined && seen.has(messageId)) {
-      messageIssues.push({ messageId, sku, code: '4000007', severity: 'ERROR', message: `messageId ${messageId} is used by more than one message in this feed.` });
+      messageIssues.push({
+        messageId,
+        sku,
+        code: '4000007',
+        severity: 'ERROR',
+        message: `messageId ${messageId} is used by more than one message in this feed.`,
+      });
     }
     if (messageId !== undefined) seen.add(messageId);
     if (messageIssues.length === 0 && sku !== undefined && job.failSkus.has(sku)) {
-      messageIssues.push({ messageId, sku, code: '5000', severity: 'ERROR', message: 'An internal error occurred processing this message (injected by the sandbox).' });
+      messageIssues.push({
+        messageId,
+        sku,
+        code: '5000',
+        severity: 'ERROR',
+        message: 'An internal error occurred processing this message (injected by the sandbox).',
+      });
     }
     if (messageIssues.length === 0) messageIssues.push(...apply(job, m, messageId as number, sku as string));
     const failed = messageIssues.some((i) => i.severity === 'ERROR');
@@ -93,7 +117,12 @@ export function processListingsFeed(job: ListingsFeedJob): FeedOutcome {
     issues.push(...messageIssues);
   }
   const included = header.report?.includedData as ItemIncludedData[] | undefined;
-  const items = included ? touched.map((s) => job.seller.getListing(s)).filter((r) => r !== undefined).map((r) => renderItem(r, job.marketplaceIds, new Set(included))) : undefined;
+  const items = included
+    ? touched
+        .map((s) => job.seller.getListing(s))
+        .filter((r) => r !== undefined)
+        .map((r) => renderItem(r, job.marketplaceIds, new Set(included)))
+    : undefined;
   const errors = issues.filter((i) => i.severity === 'ERROR').length;
   const warnings = issues.filter((i) => i.severity === 'WARNING').length;
   return {
@@ -127,7 +156,17 @@ function apply(
         result = job.writer.put(job.seller, sku, m.productType as string, m.requirements ?? 'LISTING', m.attributes ?? {}, false);
         break;
       case 'PARTIAL_UPDATE':
-        result = job.writer.patch(job.seller, sku, m.productType as string, Object.entries(m.attributes ?? {}).map(([k, v]) => ({ op: 'replace' as const, path: `/attributes/${k}`, value: v as Array<Record<string, unknown>> })), false);
+        result = job.writer.patch(
+          job.seller,
+          sku,
+          m.productType as string,
+          Object.entries(m.attributes ?? {}).map(([k, v]) => ({
+            op: 'replace' as const,
+            path: `/attributes/${k}`,
+            value: v as Array<Record<string, unknown>>,
+          })),
+          false,
+        );
         break;
       case 'PATCH':
         result = job.writer.patch(job.seller, sku, m.productType as string, m.patches ?? [], false);
@@ -139,5 +178,12 @@ function apply(
     if (!(e instanceof SandboxError)) throw e;
     return [{ messageId, sku, code: '4000008', severity: 'ERROR', message: e.message }];
   }
-  return result.issues.map((i) => ({ messageId, sku, code: i.code, severity: i.severity, message: i.message, ...(i.attributeNames?.[0] ? { attributeName: i.attributeNames[0] } : {}) }));
+  return result.issues.map((i) => ({
+    messageId,
+    sku,
+    code: i.code,
+    severity: i.severity,
+    message: i.message,
+    ...(i.attributeNames?.[0] ? { attributeName: i.attributeNames[0] } : {}),
+  }));
 }

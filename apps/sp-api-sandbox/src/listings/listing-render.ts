@@ -3,11 +3,34 @@ import type { ListingRecord } from '../state/listing-model';
 import { factsOfRecord } from '../state/listing-model';
 
 /** `includedData` values of getListingsItem / searchListingsItems. */
-export const ITEM_INCLUDED_DATA = ['summaries', 'attributes', 'issues', 'offers', 'fulfillmentAvailability', 'procurement', 'relationships', 'productTypes'] as const;
+export const ITEM_INCLUDED_DATA = [
+  'summaries',
+  'attributes',
+  'issues',
+  'offers',
+  'fulfillmentAvailability',
+  'procurement',
+  'relationships',
+  'productTypes',
+] as const;
 /** One Listings Items dataset name. */
 export type ItemIncludedData = (typeof ITEM_INCLUDED_DATA)[number];
 
-const CONDITIONS = new Set(['new_new', 'new_open_box', 'new_oem', 'refurbished_refurbished', 'used_like_new', 'used_very_good', 'used_good', 'used_acceptable', 'collectible_like_new', 'collectible_very_good', 'collectible_good', 'collectible_acceptable', 'club_club']);
+const CONDITIONS = new Set([
+  'new_new',
+  'new_open_box',
+  'new_oem',
+  'refurbished_refurbished',
+  'used_like_new',
+  'used_very_good',
+  'used_good',
+  'used_acceptable',
+  'collectible_like_new',
+  'collectible_very_good',
+  'collectible_good',
+  'collectible_acceptable',
+  'club_club',
+]);
 
 /** Renders a listing as the Listings Items API `Item`, with only the requested datasets. */
 export function renderItem(record: ListingRecord, marketplaceIds: string[], included: ReadonlySet<ItemIncludedData>) {
@@ -45,7 +68,10 @@ export function renderItem(record: ListingRecord, marketplaceIds: string[], incl
     ...(included.has('fulfillmentAvailability')
       ? {
           fulfillmentAvailability: [
-            { fulfillmentChannelCode: perMarket[0]?.f.channel ?? 'DEFAULT', ...(perMarket[0]?.f.quantity !== undefined ? { quantity: perMarket[0].f.quantity } : {}) },
+            {
+              fulfillmentChannelCode: perMarket[0]?.f.channel ?? 'DEFAULT',
+              ...(perMarket[0]?.f.quantity !== undefined ? { quantity: perMarket[0].f.quantity } : {}),
+            },
           ],
         }
       : {}),

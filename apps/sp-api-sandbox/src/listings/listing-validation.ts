@@ -35,7 +35,14 @@ export function validateAttributeShapes(attributes: Record<string, unknown>): Li
     for (const o of offers) {
       const schedule = (o['our_price'] as Array<{ schedule?: Array<{ value_with_tax?: unknown }> }> | undefined)?.[0]?.schedule?.[0];
       if (o['our_price'] !== undefined && (typeof schedule?.value_with_tax !== 'number' || schedule.value_with_tax < 0)) {
-        issues.push(issue('4000002', "'purchasable_offer.our_price' needs a non-negative number in schedule[0].value_with_tax.", ['INVALID_PRICE'], ['purchasable_offer']));
+        issues.push(
+          issue(
+            '4000002',
+            "'purchasable_offer.our_price' needs a non-negative number in schedule[0].value_with_tax.",
+            ['INVALID_PRICE'],
+            ['purchasable_offer'],
+          ),
+        );
       }
       if (o['currency'] !== undefined && (typeof o['currency'] !== 'string' || !/^[A-Z]{3}$/.test(o['currency']))) {
         issues.push(issue('4000003', "'purchasable_offer.currency' must be an ISO 4217 code.", ['INVALID_ATTRIBUTE'], ['purchasable_offer']));
@@ -46,15 +53,31 @@ export function validateAttributeShapes(attributes: Record<string, unknown>): Li
   if (isEntryArray(availability)) {
     for (const a of availability) {
       if (typeof a['fulfillment_channel_code'] !== 'string') {
-        issues.push(issue('90220', "'fulfillment_availability.fulfillment_channel_code' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['fulfillment_availability']));
+        issues.push(
+          issue(
+            '90220',
+            "'fulfillment_availability.fulfillment_channel_code' is required but not supplied.",
+            ['MISSING_ATTRIBUTE'],
+            ['fulfillment_availability'],
+          ),
+        );
       }
       const q = a['quantity'];
       if (q !== undefined && (!Number.isInteger(q) || (q as number) < 0)) {
-        issues.push(issue('4000004', "'fulfillment_availability.quantity' must be a non-negative integer.", ['INVALID_ATTRIBUTE'], ['fulfillment_availability']));
+        issues.push(
+          issue('4000004', "'fulfillment_availability.quantity' must be a non-negative integer.", ['INVALID_ATTRIBUTE'], ['fulfillment_availability']),
+        );
       }
       const lead = a['lead_time_to_ship_max_days'];
       if (lead !== undefined && (!Number.isInteger(lead) || (lead as number) < 0 || (lead as number) > 30)) {
-        issues.push(issue('4000005', "'fulfillment_availability.lead_time_to_ship_max_days' must be an integer from 0 to 30.", ['INVALID_ATTRIBUTE'], ['fulfillment_availability']));
+        issues.push(
+          issue(
+            '4000005',
+            "'fulfillment_availability.lead_time_to_ship_max_days' must be an integer from 0 to 30.",
+            ['INVALID_ATTRIBUTE'],
+            ['fulfillment_availability'],
+          ),
+        );
       }
     }
   }
@@ -88,25 +111,36 @@ export function validateSubmission(seller: SellerState, productType: string, req
     } else {
       const item = catalogFacts(index);
       if (item.gated && !seller.approvedBrands.has(item.brand)) {
-        issues.push(issue('5461', `You need approval to list products of the brand '${item.brand}'. Apply for approval in Seller Central.`, ['QUALIFICATION_REQUIRED'], ['merchant_suggested_asin']));
+        issues.push(
+          issue(
+            '5461',
+            `You need approval to list products of the brand '${item.brand}'. Apply for approval in Seller Central.`,
+            ['QUALIFICATION_REQUIRED'],
+            ['merchant_suggested_asin'],
+          ),
+        );
       }
     }
   }
   switch (requirements) {
     case 'LISTING_OFFER_ONLY':
-      if (asin === undefined) issues.push(issue('90220', "'merchant_suggested_asin' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['merchant_suggested_asin']));
+      if (asin === undefined)
+        issues.push(issue('90220', "'merchant_suggested_asin' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['merchant_suggested_asin']));
       if (!has('condition_type')) issues.push(issue('90220', "'condition_type' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['condition_type']));
       break;
     case 'LISTING':
       if (!has('condition_type')) issues.push(issue('90220', "'condition_type' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['condition_type']));
-      if (!has('item_name') && asin === undefined) issues.push(issue('90220', "'item_name' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['item_name']));
+      if (!has('item_name') && asin === undefined)
+        issues.push(issue('90220', "'item_name' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['item_name']));
       break;
     case 'LISTING_PRODUCT_ONLY':
       if (!has('item_name')) issues.push(issue('90220', "'item_name' is required but not supplied.", ['MISSING_ATTRIBUTE'], ['item_name']));
       break;
   }
   if (requirements !== 'LISTING_PRODUCT_ONLY' && !has('purchasable_offer') && issues.length === 0) {
-    issues.push(issue('90220', "'purchasable_offer' is recommended: without it the listing is not buyable.", ['MISSING_PRICE'], ['purchasable_offer'], 'WARNING'));
+    issues.push(
+      issue('90220', "'purchasable_offer' is recommended: without it the listing is not buyable.", ['MISSING_PRICE'], ['purchasable_offer'], 'WARNING'),
+    );
   }
   return issues;
 }

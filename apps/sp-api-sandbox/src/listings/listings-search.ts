@@ -41,7 +41,10 @@ function matchesIdentifier(record: ListingRecord, type: string, ids: string[]): 
     default: {
       const index = record.asin ? indexOfAsin(record.asin) : undefined;
       if (index === undefined) return false;
-      return ids.some((id) => resolveIdentifier(type as CatalogIdentifierType, id) === index) || (type === 'FNSKU' && ids.includes(`X0${catalogFacts(index).asin.slice(2)}`));
+      return (
+        ids.some((id) => resolveIdentifier(type as CatalogIdentifierType, id) === index) ||
+        (type === 'FNSKU' && ids.includes(`X0${catalogFacts(index).asin.slice(2)}`))
+      );
     }
   }
 }
@@ -60,8 +63,16 @@ export function searchListings(seller: SellerState, q: ListingSearchQuery, pageS
   }
   const mp = q.marketplaceIds[0] as string;
   const filtered =
-    q.identifiers !== undefined || q.createdAfter !== undefined || q.createdBefore !== undefined || q.lastUpdatedAfter !== undefined || q.lastUpdatedBefore !== undefined ||
-    q.withIssueSeverity !== undefined || q.withStatus !== undefined || q.withoutStatus !== undefined || q.sortBy !== 'lastUpdatedDate' || q.sortOrder !== 'DESC';
+    q.identifiers !== undefined ||
+    q.createdAfter !== undefined ||
+    q.createdBefore !== undefined ||
+    q.lastUpdatedAfter !== undefined ||
+    q.lastUpdatedBefore !== undefined ||
+    q.withIssueSeverity !== undefined ||
+    q.withStatus !== undefined ||
+    q.withoutStatus !== undefined ||
+    q.sortBy !== 'lastUpdatedDate' ||
+    q.sortOrder !== 'DESC';
 
   let total: number;
   let page: ListingRecord[];

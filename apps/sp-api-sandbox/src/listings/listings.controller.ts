@@ -20,13 +20,16 @@ const putSchema = z.object({
 const patchSchema = z.object({
   productType: z.string().min(1),
   patches: z
-    .array(z.object({ op: z.enum(['add', 'replace', 'merge', 'delete']), path: z.string().min(1), value: z.array(z.record(z.string(), z.unknown())).optional() }))
+    .array(
+      z.object({ op: z.enum(['add', 'replace', 'merge', 'delete']), path: z.string().min(1), value: z.array(z.record(z.string(), z.unknown())).optional() }),
+    )
     .min(1),
 });
 
 /** Checks the path's seller id against the token's seller (Amazon answers 403 for someone else's listings). */
 function sellerOf(c: SpApiContext) {
-  if (c.params['sellerId'] !== c.seller.sellingPartnerId) throw SandboxError.unauthorized('The sellerId in the path does not match the authorized selling partner.');
+  if (c.params['sellerId'] !== c.seller.sellingPartnerId)
+    throw SandboxError.unauthorized('The sellerId in the path does not match the authorized selling partner.');
   return c.seller;
 }
 
@@ -111,7 +114,8 @@ export class ListingsController {
     checkEnum('includedData', included, ITEM_INCLUDED_DATA);
     const identifiers = queryList(req, 'identifiers');
     const identifiersType = queryString(req, 'identifiersType');
-    if ((identifiers === undefined) !== (identifiersType === undefined)) throw SandboxError.invalid(identifiers ? 'identifiersType' : 'identifiers', 'identifiers and identifiersType must be given together.');
+    if ((identifiers === undefined) !== (identifiersType === undefined))
+      throw SandboxError.invalid(identifiers ? 'identifiersType' : 'identifiers', 'identifiers and identifiersType must be given together.');
     if (identifiers && identifiers.length > 20) throw SandboxError.invalid('identifiers', 'identifiers accepts at most 20 values.');
     checkEnum('identifiersType', identifiersType ? [identifiersType] : undefined, ['ASIN', 'EAN', 'FNSKU', 'GTIN', 'ISBN', 'JAN', 'MINSAN', 'SKU', 'UPC']);
     const withIssueSeverity = queryList(req, 'withIssueSeverity');
@@ -147,7 +151,12 @@ export class ListingsController {
     return {
       numberOfResults: result.numberOfResults,
       ...(result.nextToken || result.previousToken
-        ? { pagination: { ...(result.nextToken ? { nextToken: result.nextToken } : {}), ...(result.previousToken ? { previousToken: result.previousToken } : {}) } }
+        ? {
+            pagination: {
+              ...(result.nextToken ? { nextToken: result.nextToken } : {}),
+              ...(result.previousToken ? { previousToken: result.previousToken } : {}),
+            },
+          }
         : {}),
       items: result.page.map((r) => renderItem(r, mps, set)),
     };

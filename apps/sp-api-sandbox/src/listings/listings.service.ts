@@ -41,11 +41,24 @@ export class ListingsWriter {
 
   private result(sku: string, issues: ListingIssue[], preview: boolean, asin?: string): SubmissionResult {
     const invalid = issues.some((i) => i.severity === 'ERROR');
-    return { sku, status: invalid ? 'INVALID' : preview ? 'VALID' : 'ACCEPTED', submissionId: randomUUID().replace(/-/g, ''), issues, ...(asin ? { asin } : {}) };
+    return {
+      sku,
+      status: invalid ? 'INVALID' : preview ? 'VALID' : 'ACCEPTED',
+      submissionId: randomUUID().replace(/-/g, ''),
+      issues,
+      ...(asin ? { asin } : {}),
+    };
   }
 
   /** Full replace (PUT, feed UPDATE). */
-  put(seller: SellerState, sku: string, productType: string, requirements: Requirements, attributes: Record<string, unknown>, preview: boolean): SubmissionResult {
+  put(
+    seller: SellerState,
+    sku: string,
+    productType: string,
+    requirements: Requirements,
+    attributes: Record<string, unknown>,
+    preview: boolean,
+  ): SubmissionResult {
     const existing = seller.getListing(sku);
     const issues = validateSubmission(seller, productType, requirements, attributes);
     const asin = suggestedAsin(attributes) ?? existing?.asin ?? (requirements === 'LISTING_OFFER_ONLY' ? undefined : this.newAsin(seller, sku));
@@ -78,7 +91,12 @@ export class ListingsWriter {
     for (const p of patches) {
       const m = /^\/attributes\/([a-z0-9_]+)$/.exec(p.path);
       if (!m) {
-        issues.push({ code: '4000006', message: `Patch path '${p.path}' is not supported; use /attributes/<name> (nested paths are not supported).`, severity: 'ERROR', categories: ['INVALID_ATTRIBUTE'] });
+        issues.push({
+          code: '4000006',
+          message: `Patch path '${p.path}' is not supported; use /attributes/<name> (nested paths are not supported).`,
+          severity: 'ERROR',
+          categories: ['INVALID_ATTRIBUTE'],
+        });
         continue;
       }
       const name = m[1] as string;
@@ -86,7 +104,14 @@ export class ListingsWriter {
       switch (p.op) {
         case 'add':
         case 'replace':
-          if (!p.value) issues.push({ code: '90220', message: `Patch ${p.op} on '${name}' needs a value.`, severity: 'ERROR', categories: ['MISSING_ATTRIBUTE'], attributeNames: [name] });
+          if (!p.value)
+            issues.push({
+              code: '90220',
+              message: `Patch ${p.op} on '${name}' needs a value.`,
+              severity: 'ERROR',
+              categories: ['MISSING_ATTRIBUTE'],
+              attributeNames: [name],
+            });
           else attributes[name] = p.value;
           break;
         case 'merge': {

@@ -5,7 +5,21 @@ import { SandboxError } from '../core/sandbox-error';
 import { catalogFacts, indexOfAsin } from '../state/catalog-seed';
 import { findMarketplace } from '../state/marketplaces';
 
-const CONDITIONS = ['new_new', 'new_open_box', 'new_oem', 'refurbished_refurbished', 'used_like_new', 'used_very_good', 'used_good', 'used_acceptable', 'collectible_like_new', 'collectible_very_good', 'collectible_good', 'collectible_acceptable', 'club_club'];
+const CONDITIONS = [
+  'new_new',
+  'new_open_box',
+  'new_oem',
+  'refurbished_refurbished',
+  'used_like_new',
+  'used_very_good',
+  'used_good',
+  'used_acceptable',
+  'collectible_like_new',
+  'collectible_very_good',
+  'collectible_good',
+  'collectible_acceptable',
+  'club_club',
+];
 
 /**
  * Listings Restrictions 2021-08-01: tells a seller before listing whether an ASIN needs approval
@@ -37,7 +51,16 @@ export class RestrictionsController {
             message,
             reasonCode,
             ...(reasonCode === 'APPROVAL_REQUIRED'
-              ? { links: [{ resource: `https://sellercentral.sandbox.invalid/hz/approvalrequest/restrictions/approve?asin=${asin}`, verb: 'GET', title: 'Request approval', type: 'text/html' }] }
+              ? {
+                  links: [
+                    {
+                      resource: `https://sellercentral.sandbox.invalid/hz/approvalrequest/restrictions/approve?asin=${asin}`,
+                      verb: 'GET',
+                      title: 'Request approval',
+                      type: 'text/html',
+                    },
+                  ],
+                }
               : {}),
           },
         ],

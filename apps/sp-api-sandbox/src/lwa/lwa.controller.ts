@@ -40,7 +40,9 @@ async function parseForm(req: Request): Promise<Record<string, string | undefine
   // Clients may authenticate with HTTP Basic instead of body fields (RFC 6749 §2.3.1).
   const basic = /^Basic\s+(.+)$/i.exec(req.header('authorization') ?? '');
   if (basic && !form['client_id']) {
-    const [id, secret] = Buffer.from(basic[1] as string, 'base64').toString('utf8').split(':');
+    const [id, secret] = Buffer.from(basic[1] as string, 'base64')
+      .toString('utf8')
+      .split(':');
     form['client_id'] = decodeURIComponent(id ?? '');
     form['client_secret'] = decodeURIComponent(secret ?? '');
   }

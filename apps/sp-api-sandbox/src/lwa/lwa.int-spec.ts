@@ -40,7 +40,9 @@ describe('Login with Amazon token endpoint', () => {
 
   it('grants grantless tokens for known scopes only, and they do not open seller operations', async () => {
     expect((await h.lwa({ grant_type: 'client_credentials', ...client })).json).toMatchObject({ error: 'invalid_request' });
-    expect((await h.lwa({ grant_type: 'client_credentials', scope: 'sellingpartnerapi::everything', ...client })).json).toMatchObject({ error: 'invalid_scope' });
+    expect((await h.lwa({ grant_type: 'client_credentials', scope: 'sellingpartnerapi::everything', ...client })).json).toMatchObject({
+      error: 'invalid_scope',
+    });
     const ok = await h.lwa({ grant_type: 'client_credentials', scope: 'sellingpartnerapi::notifications', ...client });
     expect(ok.status).toBe(200);
     const token = (ok.json as { access_token: string; refresh_token?: string }).access_token;
@@ -49,7 +51,13 @@ describe('Login with Amazon token endpoint', () => {
   });
 
   it('revokes a refresh token: no new access tokens, and the ones minted from it stop working', async () => {
-    const seller = await h.admin<{ refreshToken: string }>('POST', '/sellers', { sellingPartnerId: 'A2REVOKE000001', region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], listingCount: 1, orderCount: 0 });
+    const seller = await h.admin<{ refreshToken: string }>('POST', '/sellers', {
+      sellingPartnerId: 'A2REVOKE000001',
+      region: 'NA',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      listingCount: 1,
+      orderCount: 0,
+    });
     expect(seller.status).toBe(201);
     const access = await h.accessToken(seller.json.refreshToken);
     expect((await h.call(participations, { token: access })).status).toBe(200);
@@ -62,7 +70,10 @@ describe('Login with Amazon token endpoint', () => {
   it('accepts client credentials by HTTP Basic authentication too', async () => {
     const res = await fetch(`${h.baseUrl}/auth/o2/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${DEFAULTS.clientId}:${DEFAULTS.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${DEFAULTS.clientId}:${DEFAULTS.clientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: DEFAULTS.refreshToken }).toString(),
     });
     expect(res.status).toBe(200);

@@ -87,10 +87,7 @@ export class LwaService {
     const unknown = scopes.find((s) => !GRANTLESS_SCOPES.includes(s));
     if (unknown) throw new LwaError(LwaErrorCode.InvalidScope, `An unknown scope was requested: ${unknown}`);
     const now = this.state.clock.now();
-    const access = this.state.auth.issueAccessToken(
-      { clientId: app.clientId, sellingPartnerId: null, scope, expiresMs: now + this.ttl() * 1000 },
-      now,
-    );
+    const access = this.state.auth.issueAccessToken({ clientId: app.clientId, sellingPartnerId: null, scope, expiresMs: now + this.ttl() * 1000 }, now);
     return { access_token: access.token, token_type: 'bearer', expires_in: this.ttl(), scope };
   }
 }

@@ -81,7 +81,7 @@ export class OrderAdminService {
         const listing = i.sku ? seller.getListing(i.sku) : undefined;
         order.items.push({
           orderItemId: i.orderItemId ?? String(rng.int(10_000_000, 99_999_999)) + String(rng.int(100_000, 999_999)),
-          sku: i.sku ?? (order.items[0]?.sku ?? 'SKU-0000001'),
+          sku: i.sku ?? order.items[0]?.sku ?? 'SKU-0000001',
           asin: listing?.asin ?? order.items[0]?.asin ?? '',
           title: i.title ?? order.items[0]?.title ?? 'Item',
           quantityOrdered: i.quantity ?? 1,

@@ -4,7 +4,19 @@ import type { OrderRecord } from '../state/order-model';
 import { effectiveStatus, shippedQuantity } from '../state/order-model';
 
 /** Orders 2026-01-01 `includedData` values. */
-export const INCLUDED_DATA = ['BUYER', 'RECIPIENT', 'PROCEEDS', 'EXPENSE', 'PROMOTION', 'CANCELLATION', 'FULFILLMENT', 'PACKAGES', 'TAX', 'PAYMENT', 'FULFILLMENT_ORDERS'] as const;
+export const INCLUDED_DATA = [
+  'BUYER',
+  'RECIPIENT',
+  'PROCEEDS',
+  'EXPENSE',
+  'PROMOTION',
+  'CANCELLATION',
+  'FULFILLMENT',
+  'PACKAGES',
+  'TAX',
+  'PAYMENT',
+  'FULFILLMENT_ORDERS',
+] as const;
 /** One Orders 2026-01-01 dataset name. */
 export type IncludedData = (typeof INCLUDED_DATA)[number];
 
@@ -117,11 +129,15 @@ export function renderOrder(o: OrderRecord, included: ReadonlySet<IncludedData>)
             packageReferenceId: p.packageReferenceId,
             createdTime: isoSeconds(p.createdMs),
             packageStatus: { status: 'SHIPPED' },
-            carrier: p.carrierCode === 'Other' ? p.carrierName ?? 'Other' : p.carrierCode,
+            carrier: p.carrierCode === 'Other' ? (p.carrierName ?? 'Other') : p.carrierCode,
             shipTime: isoSeconds(Date.parse(p.shipDate)),
             ...(p.shippingMethod ? { shippingService: p.shippingMethod } : {}),
             trackingNumber: p.trackingNumber,
-            packageItems: p.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity, ...(i.transparencyCodes ? { transparencyCodes: i.transparencyCodes } : {}) })),
+            packageItems: p.items.map((i) => ({
+              orderItemId: i.orderItemId,
+              quantity: i.quantity,
+              ...(i.transparencyCodes ? { transparencyCodes: i.transparencyCodes } : {}),
+            })),
           })),
         }
       : {}),

@@ -10,7 +10,12 @@ type Order = {
   buyer?: { buyerName?: string; buyerEmail?: string };
   recipient?: unknown;
   fulfillment?: { fulfillmentStatus: string; fulfilledBy: string };
-  orderItems: Array<{ orderItemId: string; quantityOrdered: number; fulfillment?: { quantityFulfilled: number; quantityUnfulfilled: number }; cancellation?: unknown }>;
+  orderItems: Array<{
+    orderItemId: string;
+    quantityOrdered: number;
+    fulfillment?: { quantityFulfilled: number; quantityUnfulfilled: number };
+    cancellation?: unknown;
+  }>;
   packages?: Array<{ packageReferenceId: string; trackingNumber: string; carrier: string; packageItems: Array<{ orderItemId: string; quantity: number }> }>;
 };
 type Search = { orders: Order[]; pagination?: { nextToken: string }; createdBefore?: string };
@@ -45,9 +50,17 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
     // Under this seed, orders 5521 and 7446 created one by one draw the same id (112-3749905-9285949):
     // before the fix the later one replaced the earlier, and the seller held one order too few.
     const seller = 'A8DUP0011';
-    const created = await h.admin('POST', '/sellers', { sellingPartnerId: seller, seed: 'sandbox:A8DUP0011', region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], orderCount: 0 });
+    const created = await h.admin('POST', '/sellers', {
+      sellingPartnerId: seller,
+      seed: 'sandbox:A8DUP0011',
+      region: 'NA',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      orderCount: 0,
+    });
     expect(created.status).toBe(201);
-    const added = await h.admin<{ orders: Array<{ orderId: string }> }>('POST', `/sellers/${seller}/orders`, { orders: Array.from({ length: 7_447 }, () => ({})) });
+    const added = await h.admin<{ orders: Array<{ orderId: string }> }>('POST', `/sellers/${seller}/orders`, {
+      orders: Array.from({ length: 7_447 }, () => ({})),
+    });
     expect(added.status).toBe(201);
     expect(new Set(added.json?.orders.map((o) => o.orderId)).size).toBe(7_447);
     expect((await h.admin<{ orderCount: number }>('GET', `/sellers/${seller}`)).json?.orderCount).toBe(7_447);
@@ -69,7 +82,10 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
     expect(bare.json.order.buyer).toBeUndefined();
     expect(bare.json.order.recipient).toBeUndefined();
     expect(bare.json.order.fulfillment).toBeUndefined();
-    const full = await h.call<{ order: Order }>(getOrder, { params: { orderId: ORDER_ID }, query: { includedData: 'BUYER,RECIPIENT,FULFILLMENT,PROCEEDS,PACKAGES' } });
+    const full = await h.call<{ order: Order }>(getOrder, {
+      params: { orderId: ORDER_ID },
+      query: { includedData: 'BUYER,RECIPIENT,FULFILLMENT,PROCEEDS,PACKAGES' },
+    });
     expect(full.json.order.buyer?.buyerEmail).toMatch(/@/);
     expect(full.json.order.recipient).toBeDefined();
     expect(full.json.order.fulfillment).toMatchObject({ fulfillmentStatus: 'UNSHIPPED', fulfilledBy: 'MERCHANT' });
@@ -82,7 +98,9 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const res: { json: Search } = await h.call<Search>(searchOrders, { query: { createdAfter: since, maxResultsPerPage: 7, includedData: 'FULFILLMENT', paginationToken: token } });
+      const res: { json: Search } = await h.call<Search>(searchOrders, {
+        query: { createdAfter: since, maxResultsPerPage: 7, includedData: 'FULFILLMENT', paginationToken: token },
+      });
       all.push(...res.json.orders);
       token = res.json.pagination?.nextToken;
       pages++;
@@ -107,7 +125,15 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
   it('confirms a shipment per package: 204, partial then full shipment, and a repeated packageReferenceId edits the package', async () => {
     const detail = (over: Record<string, unknown> = {}) => ({
       marketplaceId: 'ATVPDKIKX0DER',
-      packageDetail: { packageReferenceId: '1', carrierCode: 'UPS', shippingMethod: 'UPS Ground', trackingNumber: '1Z999', shipDate: '2026-09-01T15:04:05Z', orderItems: [{ orderItemId: '10000000000001', quantity: 2 }], ...over },
+      packageDetail: {
+        packageReferenceId: '1',
+        carrierCode: 'UPS',
+        shippingMethod: 'UPS Ground',
+        trackingNumber: '1Z999',
+        shipDate: '2026-09-01T15:04:05Z',
+        orderItems: [{ orderItemId: '10000000000001', quantity: 2 }],
+        ...over,
+      },
     });
     const first = await h.call(confirmShipment, { params: { orderId: ORDER_ID }, body: detail() });
     expect(first.status).toBe(204);
@@ -117,14 +143,27 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
     expect(order.packages).toHaveLength(1);
 
     // Same packageReferenceId: edit (new tracking number, all 3 units) rather than a second package.
-    expect((await h.call(confirmShipment, { params: { orderId: ORDER_ID }, body: detail({ trackingNumber: '1Z000', orderItems: [{ orderItemId: '10000000000001', quantity: 3 }] }) })).status).toBe(204);
+    expect(
+      (
+        await h.call(confirmShipment, {
+          params: { orderId: ORDER_ID },
+          body: detail({ trackingNumber: '1Z000', orderItems: [{ orderItemId: '10000000000001', quantity: 3 }] }),
+        })
+      ).status,
+    ).toBe(204);
     order = (await h.call<{ order: Order }>(getOrder, { params: { orderId: ORDER_ID }, query: { includedData: 'FULFILLMENT,PACKAGES' } })).json.order;
     expect(order.packages).toHaveLength(1);
     expect(order.packages?.[0]).toMatchObject({ packageReferenceId: '1', trackingNumber: '1Z000', carrier: 'UPS' });
 
     const other = await h.call(confirmShipment, {
       params: { orderId: ORDER_ID },
-      body: detail({ packageReferenceId: '2', carrierCode: 'Other', carrierName: 'Local Courier', trackingNumber: 'LC-1', orderItems: [{ orderItemId: '10000000000002', quantity: 1 }] }),
+      body: detail({
+        packageReferenceId: '2',
+        carrierCode: 'Other',
+        carrierName: 'Local Courier',
+        trackingNumber: 'LC-1',
+        orderItems: [{ orderItemId: '10000000000002', quantity: 1 }],
+      }),
     });
     expect(other.status).toBe(204);
     order = (await h.call<{ order: Order }>(getOrder, { params: { orderId: ORDER_ID }, query: { includedData: 'FULFILLMENT,PACKAGES' } })).json.order;
@@ -135,14 +174,28 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
   });
 
   it('validates confirmShipment input and order state with Amazon-shaped 400s naming the field', async () => {
-    const [target] = (await h.admin<{ orders: Order[] }>('POST', `/sellers/${SELLER}/orders`, { orders: [{ items: [{ orderItemId: '20000000000001', quantity: 1 }] }] })).json.orders as [Order];
-    const base = { packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: 'T1', shipDate: '2026-09-01T15:04:05Z', orderItems: [{ orderItemId: '20000000000001', quantity: 1 }] };
+    const [target] = (
+      await h.admin<{ orders: Order[] }>('POST', `/sellers/${SELLER}/orders`, { orders: [{ items: [{ orderItemId: '20000000000001', quantity: 1 }] }] })
+    ).json.orders as [Order];
+    const base = {
+      packageReferenceId: '1',
+      carrierCode: 'UPS',
+      trackingNumber: 'T1',
+      shipDate: '2026-09-01T15:04:05Z',
+      orderItems: [{ orderItemId: '20000000000001', quantity: 1 }],
+    };
     const send = (body: unknown) => h.call<Errors>(confirmShipment, { params: { orderId: target.orderId }, body });
     const cases: Array<[unknown, string]> = [
       [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, carrierCode: 'Other' } }, 'packageDetail.carrierName'],
       [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, shipDate: '02/21/2022' } }, 'body.packageDetail.shipDate'],
-      [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, orderItems: [{ orderItemId: '999', quantity: 1 }] } }, 'packageDetail.orderItems.0.orderItemId'],
-      [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, orderItems: [{ orderItemId: '20000000000001', quantity: 2 }] } }, 'packageDetail.orderItems.0.quantity'],
+      [
+        { marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, orderItems: [{ orderItemId: '999', quantity: 1 }] } },
+        'packageDetail.orderItems.0.orderItemId',
+      ],
+      [
+        { marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, orderItems: [{ orderItemId: '20000000000001', quantity: 2 }] } },
+        'packageDetail.orderItems.0.quantity',
+      ],
       [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, packageReferenceId: 'abc' } }, 'body.packageDetail.packageReferenceId'],
       [{ marketplaceId: 'A2EUQ1WTGCTBG2', packageDetail: base }, 'marketplaceId'],
       [{ marketplaceId: 'ATVPDKIKX0DER' }, 'body.packageDetail'],
@@ -159,18 +212,41 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
   });
 
   it('reflects partial cancellations and updateShipmentStatus', async () => {
-    const [target] = (await h.admin<{ orders: Order[] }>('POST', `/sellers/${SELLER}/orders`, { orders: [{ items: [{ orderItemId: '30000000000001', quantity: 2 }, { orderItemId: '30000000000002', quantity: 1 }] }] })).json.orders as [Order];
-    await h.admin('PATCH', `/sellers/${SELLER}/orders/${target.orderId}`, { cancel: { by: 'MERCHANT', reason: 'NoInventory', items: [{ orderItemId: '30000000000002' }] } });
-    const order = (await h.call<{ order: Order }>(getOrder, { params: { orderId: target.orderId }, query: { includedData: 'FULFILLMENT,CANCELLATION' } })).json.order;
+    const [target] = (
+      await h.admin<{ orders: Order[] }>('POST', `/sellers/${SELLER}/orders`, {
+        orders: [
+          {
+            items: [
+              { orderItemId: '30000000000001', quantity: 2 },
+              { orderItemId: '30000000000002', quantity: 1 },
+            ],
+          },
+        ],
+      })
+    ).json.orders as [Order];
+    await h.admin('PATCH', `/sellers/${SELLER}/orders/${target.orderId}`, {
+      cancel: { by: 'MERCHANT', reason: 'NoInventory', items: [{ orderItemId: '30000000000002' }] },
+    });
+    const order = (await h.call<{ order: Order }>(getOrder, { params: { orderId: target.orderId }, query: { includedData: 'FULFILLMENT,CANCELLATION' } })).json
+      .order;
     expect(order.fulfillment?.fulfillmentStatus).toBe('UNSHIPPED');
     expect(order.orderItems[1]?.cancellation).toBeDefined();
     expect(order.orderItems[1]?.fulfillment?.quantityUnfulfilled).toBe(0);
     expect(order.orderItems[0]?.cancellation).toBeUndefined();
 
-    const status = await h.call(updateShipmentStatus, { params: { orderId: target.orderId }, body: { marketplaceId: 'ATVPDKIKX0DER', shipmentStatus: 'ReadyForPickup' } });
+    const status = await h.call(updateShipmentStatus, {
+      params: { orderId: target.orderId },
+      body: { marketplaceId: 'ATVPDKIKX0DER', shipmentStatus: 'ReadyForPickup' },
+    });
     expect(status.status).toBe(204);
-    expect((await h.admin<{ shipmentStatus: string }>('GET', `/sellers/${SELLER}/orders/${target.orderId}/packages`)).json.shipmentStatus).toBe('ReadyForPickup');
-    expect((await h.call(updateShipmentStatus, { params: { orderId: target.orderId }, body: { marketplaceId: '1', shipmentStatus: 'ReadyForPickup' } })).status).toBe(400);
-    expect((await h.call(updateShipmentStatus, { params: { orderId: target.orderId }, body: { marketplaceId: 'ATVPDKIKX0DER', shipmentStatus: 'Lost' } })).status).toBe(400);
+    expect((await h.admin<{ shipmentStatus: string }>('GET', `/sellers/${SELLER}/orders/${target.orderId}/packages`)).json.shipmentStatus).toBe(
+      'ReadyForPickup',
+    );
+    expect(
+      (await h.call(updateShipmentStatus, { params: { orderId: target.orderId }, body: { marketplaceId: '1', shipmentStatus: 'ReadyForPickup' } })).status,
+    ).toBe(400);
+    expect(
+      (await h.call(updateShipmentStatus, { params: { orderId: target.orderId }, body: { marketplaceId: 'ATVPDKIKX0DER', shipmentStatus: 'Lost' } })).status,
+    ).toBe(400);
   });
 });

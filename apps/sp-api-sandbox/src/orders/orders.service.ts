@@ -36,20 +36,23 @@ export class OrdersService {
     if (byCreated === (filter.lastUpdatedAfter !== undefined)) {
       throw SandboxError.invalid(byCreated ? 'lastUpdatedAfter' : 'createdAfter', 'Exactly one of createdAfter and lastUpdatedAfter must be given.');
     }
-    if (byCreated && filter.lastUpdatedBefore !== undefined) throw SandboxError.invalid('lastUpdatedBefore', 'lastUpdatedBefore can only be used with lastUpdatedAfter.');
+    if (byCreated && filter.lastUpdatedBefore !== undefined)
+      throw SandboxError.invalid('lastUpdatedBefore', 'lastUpdatedBefore can only be used with lastUpdatedAfter.');
     if (!byCreated && filter.createdBefore !== undefined) throw SandboxError.invalid('createdBefore', 'createdBefore can only be used with createdAfter.');
     const after = (byCreated ? filter.createdAfter : filter.lastUpdatedAfter) as number;
     const beforeName = byCreated ? 'createdBefore' : 'lastUpdatedBefore';
     const before = byCreated ? filter.createdBefore : filter.lastUpdatedBefore;
     if (before !== undefined && before < after) throw SandboxError.invalid(beforeName, `${beforeName} must be later than or equal to the after date.`);
-    if (before !== undefined && before > now - MIN_AGE_MS) throw SandboxError.invalid(beforeName, `${beforeName} must be at least 2 minutes before the time of the request.`);
+    if (before !== undefined && before > now - MIN_AGE_MS)
+      throw SandboxError.invalid(beforeName, `${beforeName} must be at least 2 minutes before the time of the request.`);
     const until = before ?? now - MIN_AGE_MS;
 
     const filterKey = JSON.stringify(filter);
     let offset = 0;
     if (paginationToken) {
       const t = decodePageToken(paginationToken, 'paginationToken');
-      if (t['f'] !== filterKey) throw SandboxError.invalid('paginationToken', 'paginationToken does not belong to this query; repeat the other parameters unchanged.');
+      if (t['f'] !== filterKey)
+        throw SandboxError.invalid('paginationToken', 'paginationToken does not belong to this query; repeat the other parameters unchanged.');
       if (typeof t['at'] !== 'number' || now - t['at'] > TOKEN_TTL_MS) throw SandboxError.invalid('paginationToken', 'paginationToken has expired.');
       offset = Number(t['o']) || 0;
     }

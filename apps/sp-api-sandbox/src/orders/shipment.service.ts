@@ -50,9 +50,11 @@ export class ShipmentService {
     const order = this.orders.find(seller, orderId);
     checkMarketplace(order, req.marketplaceId);
     const d = req.packageDetail;
-    if (d.carrierCode === 'Other' && !d.carrierName) throw SandboxError.invalid('packageDetail.carrierName', 'carrierName is required when carrierCode is Other.');
+    if (d.carrierCode === 'Other' && !d.carrierName)
+      throw SandboxError.invalid('packageDetail.carrierName', 'carrierName is required when carrierCode is Other.');
     if (order.fulfilledBy !== 'MERCHANT') throw SandboxError.invalid('orderId', 'Shipment confirmation is only possible for merchant-fulfilled orders.');
-    if (order.programs.includes('FBM_SHIP_PLUS')) throw SandboxError.invalid('orderId', 'Ship+ orders are confirmed by Amazon; confirmShipment is not accepted.');
+    if (order.programs.includes('FBM_SHIP_PLUS'))
+      throw SandboxError.invalid('orderId', 'Ship+ orders are confirmed by Amazon; confirmShipment is not accepted.');
     const status = effectiveStatus(order);
     const existing = order.packages.find((p) => p.packageReferenceId === d.packageReferenceId);
     if (status === 'CANCELLED') throw SandboxError.invalid('orderId', 'The order is cancelled.');
@@ -65,7 +67,8 @@ export class ShipmentService {
       if (seen.has(item.orderItemId)) throw SandboxError.invalid(`${field}.orderItemId`, `Order item ${item.orderItemId} appears twice.`);
       seen.add(item.orderItemId);
       const open = line.quantityOrdered - line.quantityCancelled - shippedQuantity(order, line.orderItemId, existing?.packageReferenceId);
-      if (item.quantity > open) throw SandboxError.invalid(`${field}.quantity`, `Quantity ${item.quantity} exceeds the ${open} unit(s) of ${item.orderItemId} left to ship.`);
+      if (item.quantity > open)
+        throw SandboxError.invalid(`${field}.quantity`, `Quantity ${item.quantity} exceeds the ${open} unit(s) of ${item.orderItemId} left to ship.`);
     }
     const now = this.state.clock.now();
     const pkg: PackageRecord = {
@@ -77,7 +80,11 @@ export class ShipmentService {
       shipDate: d.shipDate,
       shipFromSupplySourceId: d.shipFromSupplySourceId,
       createdMs: existing?.createdMs ?? now,
-      items: d.orderItems.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity, ...(i.transparencyCodes ? { transparencyCodes: i.transparencyCodes } : {}) })),
+      items: d.orderItems.map((i) => ({
+        orderItemId: i.orderItemId,
+        quantity: i.quantity,
+        ...(i.transparencyCodes ? { transparencyCodes: i.transparencyCodes } : {}),
+      })),
     };
     order.packages = existing ? order.packages.map((p) => (p === existing ? pkg : p)) : [...order.packages, pkg];
     order.lastUpdatedMs = now;
@@ -99,5 +106,6 @@ export class ShipmentService {
 }
 
 function checkMarketplace(order: OrderRecord, marketplaceId: string): void {
-  if (marketplaceId !== order.marketplaceId) throw SandboxError.invalid('marketplaceId', `Marketplace ID ${marketplaceId} does not match the order's marketplace.`);
+  if (marketplaceId !== order.marketplaceId)
+    throw SandboxError.invalid('marketplaceId', `Marketplace ID ${marketplaceId} does not match the order's marketplace.`);
 }

@@ -4,15 +4,46 @@ import type { ListingFacts } from '../state/listing-model';
 
 /** The 29 columns of GET_MERCHANT_LISTINGS_ALL_DATA, in Amazon's order (SP-API digest §6.1). */
 export const MERCHANT_LISTINGS_COLUMNS = [
-  'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url',
-  'item-is-marketplace', 'product-id-type', 'zshop-shipping-fee', 'item-note', 'item-condition', 'zshop-category1',
-  'zshop-browse-path', 'zshop-storefront-feature', 'asin1', 'asin2', 'asin3', 'will-ship-internationally',
-  'expedited-shipping', 'zshop-boldface', 'product-id', 'bid-for-featured-placement', 'add-delete',
-  'pending-quantity', 'fulfillment-channel', 'merchant-shipping-group', 'status',
+  'item-name',
+  'item-description',
+  'listing-id',
+  'seller-sku',
+  'price',
+  'quantity',
+  'open-date',
+  'image-url',
+  'item-is-marketplace',
+  'product-id-type',
+  'zshop-shipping-fee',
+  'item-note',
+  'item-condition',
+  'zshop-category1',
+  'zshop-browse-path',
+  'zshop-storefront-feature',
+  'asin1',
+  'asin2',
+  'asin3',
+  'will-ship-internationally',
+  'expedited-shipping',
+  'zshop-boldface',
+  'product-id',
+  'bid-for-featured-placement',
+  'add-delete',
+  'pending-quantity',
+  'fulfillment-channel',
+  'merchant-shipping-group',
+  'status',
 ] as const;
 
 /** Condition codes used in the report's item-condition column (11 = New; not confirmed by Amazon docs). */
-const CONDITION_CODES: Record<string, string> = { new_new: '11', used_like_new: '1', used_very_good: '2', used_good: '3', used_acceptable: '4', refurbished: '10' };
+const CONDITION_CODES: Record<string, string> = {
+  new_new: '11',
+  used_like_new: '1',
+  used_very_good: '2',
+  used_good: '3',
+  used_acceptable: '4',
+  refurbished: '10',
+};
 
 function clean(value: string): string {
   return value.replace(/[\t\r\n]+/g, ' ');
@@ -33,11 +64,35 @@ function listingId(facts: ListingFacts): string {
 export function merchantListingRow(f: ListingFacts): string {
   const fba = f.channel !== 'DEFAULT';
   const cols = [
-    clean(f.title), '', listingId(f), clean(f.sku),
+    clean(f.title),
+    '',
+    listingId(f),
+    clean(f.sku),
     f.priceMinor === undefined ? '' : (f.priceMinor / 100).toFixed(2),
     fba || f.quantity === undefined ? '' : String(f.quantity),
-    openDate(f.createdMs), '', 'y', f.asin ? '1' : '', '', '', CONDITION_CODES[f.condition] ?? '11', '', '', '',
-    f.asin ?? '', '', '', '', '', '', f.asin ?? '', '', '', fba ? '' : '0', f.channel, 'Migrated Template', f.status,
+    openDate(f.createdMs),
+    '',
+    'y',
+    f.asin ? '1' : '',
+    '',
+    '',
+    CONDITION_CODES[f.condition] ?? '11',
+    '',
+    '',
+    '',
+    f.asin ?? '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    f.asin ?? '',
+    '',
+    '',
+    fba ? '' : '0',
+    f.channel,
+    'Migrated Template',
+    f.status,
   ];
   return cols.join('\t');
 }

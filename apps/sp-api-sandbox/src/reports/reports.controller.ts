@@ -22,7 +22,15 @@ export class ReportsController {
   list(@Req() req: Request) {
     const { seller } = ctx(req);
     const token = queryString(req, 'nextToken');
-    let q: { reportTypes?: string[]; processingStatuses?: string[]; marketplaceIds?: string[]; pageSize: number; createdSince?: number; createdUntil?: number; offset: number };
+    let q: {
+      reportTypes?: string[];
+      processingStatuses?: string[];
+      marketplaceIds?: string[];
+      pageSize: number;
+      createdSince?: number;
+      createdUntil?: number;
+      offset: number;
+    };
     if (token) {
       const t = decodePageToken(token, 'nextToken');
       q = t['q'] as typeof q;

@@ -64,7 +64,13 @@ describe('Reports 2021-06-30 and the GET_MERCHANT_LISTINGS_ALL_DATA document', (
   });
 
   it('serves large reports GZIP-compressed and expires document URLs after five minutes', async () => {
-    const big = await h.admin<{ refreshToken: string }>('POST', '/sellers', { sellingPartnerId: 'A3BIGSELLER001', region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], listingCount: 12_000, orderCount: 0 });
+    const big = await h.admin<{ refreshToken: string }>('POST', '/sellers', {
+      sellingPartnerId: 'A3BIGSELLER001',
+      region: 'NA',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      listingCount: 12_000,
+      orderCount: 0,
+    });
     const token = await h.accessToken(big.json.refreshToken);
     const reportId = await requestReport(['ATVPDKIKX0DER'], token);
     await h.advance(4);
@@ -124,12 +130,16 @@ describe('Reports 2021-06-30 and the GET_MERCHANT_LISTINGS_ALL_DATA document', (
   });
 
   it('lists reports by type and status with nextToken paging, and rejects unknown report types and statuses', async () => {
-    const first = await h.call<{ reports: Report[]; nextToken?: string }>(getReports, { query: { reportTypes: 'GET_MERCHANT_LISTINGS_ALL_DATA', pageSize: 2 } });
+    const first = await h.call<{ reports: Report[]; nextToken?: string }>(getReports, {
+      query: { reportTypes: 'GET_MERCHANT_LISTINGS_ALL_DATA', pageSize: 2 },
+    });
     expect(first.status).toBe(200);
     expect(first.json.reports).toHaveLength(2);
     const second = await h.call<{ reports: Report[] }>(getReports, { query: { nextToken: first.json.nextToken as string } });
     expect(second.json.reports.map((r) => r.reportId)).not.toContain(first.json.reports[0]?.reportId);
-    const done = await h.call<{ reports: Report[] }>(getReports, { query: { reportTypes: 'GET_MERCHANT_LISTINGS_ALL_DATA', processingStatuses: 'DONE', pageSize: 100 } });
+    const done = await h.call<{ reports: Report[] }>(getReports, {
+      query: { reportTypes: 'GET_MERCHANT_LISTINGS_ALL_DATA', processingStatuses: 'DONE', pageSize: 100 },
+    });
     expect(done.json.reports.every((r) => r.processingStatus === 'DONE')).toBe(true);
     expect((await h.call(getReports, { query: { processingStatuses: 'BAD_VALUE' } })).status).toBe(400);
     expect((await h.call(createReport, { body: { reportType: 'BAD_FEE_DISCOUNTS_REPORT', marketplaceIds: ['ATVPDKIKX0DER'] } })).status).toBe(400);

@@ -19,9 +19,16 @@ export const LISTINGS_REPORT = 'GET_MERCHANT_LISTINGS_ALL_DATA';
  * end CANCELLED, which is what Amazon does when a report has no data.
  */
 export const KNOWN_REPORT_TYPES = [
-  LISTINGS_REPORT, 'GET_MERCHANT_LISTINGS_DATA', 'GET_FLAT_FILE_OPEN_LISTINGS_DATA', 'GET_MERCHANT_LISTINGS_INACTIVE_DATA',
-  'GET_AFN_INVENTORY_DATA', 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', 'FEE_DISCOUNTS_REPORT', 'GET_FBA_FULFILLMENT_CUSTOMER_TAXES_DATA',
-  'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL', 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE',
+  LISTINGS_REPORT,
+  'GET_MERCHANT_LISTINGS_DATA',
+  'GET_FLAT_FILE_OPEN_LISTINGS_DATA',
+  'GET_MERCHANT_LISTINGS_INACTIVE_DATA',
+  'GET_AFN_INVENTORY_DATA',
+  'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA',
+  'FEE_DISCOUNTS_REPORT',
+  'GET_FBA_FULFILLMENT_CUSTOMER_TAXES_DATA',
+  'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE',
 ];
 
 /** Listings reports above this many rows are served GZIP-compressed, as Amazon does for large documents. */
@@ -116,7 +123,18 @@ export class ReportsService {
     r.cancelledMs = this.state.clock.now();
   }
 
-  list(seller: SellerState, q: { reportTypes?: string[]; processingStatuses?: string[]; marketplaceIds?: string[]; pageSize: number; createdSince?: number; createdUntil?: number; offset: number }) {
+  list(
+    seller: SellerState,
+    q: {
+      reportTypes?: string[];
+      processingStatuses?: string[];
+      marketplaceIds?: string[];
+      pageSize: number;
+      createdSince?: number;
+      createdUntil?: number;
+      offset: number;
+    },
+  ) {
     const now = this.state.clock.now();
     const since = q.createdSince ?? now - 90 * 86_400_000;
     const until = q.createdUntil ?? now;

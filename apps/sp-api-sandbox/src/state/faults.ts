@@ -24,5 +24,15 @@ export interface FaultSettings {
 
 /** Fresh fault settings (nothing injected). */
 export function noFaults(): FaultSettings {
-  return { errorRate: 0, errorStatus: 500, operations: [], latencyMs: 0, reportFatal: false, reportGzip: 'auto', feedFatal: false, feedErrorSkus: [], ratePlans: {} };
+  return {
+    errorRate: 0,
+    errorStatus: 500,
+    operations: [],
+    latencyMs: 0,
+    reportFatal: false,
+    reportGzip: 'auto',
+    feedFatal: false,
+    feedErrorSkus: [],
+    ratePlans: {},
+  };
 }

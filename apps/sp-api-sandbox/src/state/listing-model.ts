@@ -108,7 +108,15 @@ export function seededListingRecord(seed: string, index: number, marketplaceIds:
   }
   const issues: ListingIssue[] =
     facts.status === 'Incomplete'
-      ? [{ code: '90220', message: "'purchasable_offer' is required but not supplied.", severity: 'ERROR', categories: ['MISSING_ATTRIBUTE'], attributeNames: ['purchasable_offer'] }]
+      ? [
+          {
+            code: '90220',
+            message: "'purchasable_offer' is required but not supplied.",
+            severity: 'ERROR',
+            categories: ['MISSING_ATTRIBUTE'],
+            attributeNames: ['purchasable_offer'],
+          },
+        ]
       : [];
   return {
     sku: facts.sku,
@@ -151,7 +159,7 @@ export function factsOfRecord(record: ListingRecord, marketplaceId: string): Lis
     title: typeof title === 'string' ? title : record.sku,
     productType: record.productType,
     priceMinor,
-    currency: typeof offer?.['currency'] === 'string' ? (offer['currency'] as string) : findMarketplace(marketplaceId)?.currency ?? 'USD',
+    currency: typeof offer?.['currency'] === 'string' ? (offer['currency'] as string) : (findMarketplace(marketplaceId)?.currency ?? 'USD'),
     quantity,
     handlingDays: handling,
     channel,

@@ -15,7 +15,13 @@ export interface MarketplaceInfo {
 }
 
 const M = (id: string, name: string, countryCode: string, region: Region, currency: string, language: string, domainName: string): MarketplaceInfo => ({
-  id, name, countryCode, region, currency, language, domainName,
+  id,
+  name,
+  countryCode,
+  region,
+  currency,
+  language,
+  domainName,
   reportCharset: countryCode === 'JP' ? 'Shift_JIS' : 'windows-1252',
 });
 

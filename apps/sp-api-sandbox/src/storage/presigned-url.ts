@@ -17,12 +17,19 @@ export function presignedUrl(baseUrl: string, method: 'GET' | 'PUT', documentId:
 }
 
 /** Why a pre-signed URL was refused, or undefined when it is valid at `nowMs`. */
-export function checkPresigned(method: string, documentId: string, expires: string | undefined, signature: string | undefined, nowMs: number): string | undefined {
+export function checkPresigned(
+  method: string,
+  documentId: string,
+  expires: string | undefined,
+  signature: string | undefined,
+  nowMs: number,
+): string | undefined {
   const expiresMs = Number(expires);
   if (!expires || !signature || !Number.isFinite(expiresMs)) return 'Query-string authentication requires the Signature and Expires parameters';
   const expected = Buffer.from(sign(method, documentId, expiresMs));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'The request signature we calculated does not match the signature you provided';
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return 'The request signature we calculated does not match the signature you provided';
   if (nowMs > expiresMs) return 'Request has expired';
   return undefined;
 }

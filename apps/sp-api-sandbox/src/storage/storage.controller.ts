@@ -44,7 +44,10 @@ export class StorageController {
     if (!doc) return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
     switch (doc.kind) {
       case 'feed-input':
-        res.status(200).type(doc.contentType).send(doc.content ?? Buffer.alloc(0));
+        res
+          .status(200)
+          .type(doc.contentType)
+          .send(doc.content ?? Buffer.alloc(0));
         return;
       case 'feed-result':
         res.status(200).type('application/json').send(doc.content);
@@ -52,7 +55,10 @@ export class StorageController {
       case 'report': {
         const seller = this.state.sellers.get(doc.sellingPartnerId);
         if (doc.fatal || !seller) {
-          res.status(200).type('application/json').send(JSON.stringify({ errorDetails: `The report could not be generated for marketplace ${doc.marketplaceId}.` }));
+          res
+            .status(200)
+            .type('application/json')
+            .send(JSON.stringify({ errorDetails: `The report could not be generated for marketplace ${doc.marketplaceId}.` }));
           return;
         }
         const charset = findMarketplace(doc.marketplaceId)?.reportCharset ?? 'windows-1252';

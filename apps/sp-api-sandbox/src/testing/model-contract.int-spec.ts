@@ -21,8 +21,11 @@ const FILL: Record<string, unknown> = { sellerId: SELLER, marketplaceIds: ['ATVP
  * Keyed by `operationId#status#index`.
  */
 const DEVIATIONS: Record<string, { status: number; reason: string }> = {
-  'searchOrders#200#1': { status: 400, reason: 'its paginationToken was minted by Amazon\'s static sandbox; tokens are opaque and only valid where issued' },
-  'searchDefinitionsProductTypes#400#0': { status: 200, reason: 'a keyword without matches is a valid search (empty list); the static sandbox maps this literal to 400' },
+  'searchOrders#200#1': { status: 400, reason: "its paginationToken was minted by Amazon's static sandbox; tokens are opaque and only valid where issued" },
+  'searchDefinitionsProductTypes#400#0': {
+    status: 200,
+    reason: 'a keyword without matches is a valid search (empty list); the static sandbox maps this literal to 400',
+  },
 };
 
 /** Orders the examples refer to, created before replaying them. */

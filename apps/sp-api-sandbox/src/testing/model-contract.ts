@@ -20,7 +20,14 @@ export const MODELS_SKIP_REASON = `skipped: Amazon's SP-API models not found at 
 interface SwaggerOperation {
   operationId: string;
   parameters?: Array<{ name: string; in: string; required?: boolean; $ref?: string }>;
-  responses: Record<string, { schema?: unknown; headers?: Record<string, unknown>; 'x-amzn-api-sandbox'?: { static?: Array<{ request: { parameters: Record<string, { value: unknown }> }; response: unknown }> } }>;
+  responses: Record<
+    string,
+    {
+      schema?: unknown;
+      headers?: Record<string, unknown>;
+      'x-amzn-api-sandbox'?: { static?: Array<{ request: { parameters: Record<string, { value: unknown }> }; response: unknown }> };
+    }
+  >;
 }
 
 interface SwaggerModel {
@@ -69,7 +76,8 @@ export class ModelContract {
     if (!this.validators.has(key)) {
       const response = this.operation(op).responses[String(status)];
       if (!response) throw new Error(`${op.operationId}: the model declares no ${status} response`);
-      const schema = response.schema === undefined ? null : JSON.parse(JSON.stringify(response.schema).replace(/"#\/definitions\//g, `"model:${op.model}#/definitions/`));
+      const schema =
+        response.schema === undefined ? null : JSON.parse(JSON.stringify(response.schema).replace(/"#\/definitions\//g, `"model:${op.model}#/definitions/`));
       this.validators.set(key, schema === null ? null : this.ajv.compile(schema as object));
     }
     return this.validators.get(key) ?? null;
@@ -90,7 +98,9 @@ export class ModelContract {
     }
     const parsed: unknown = JSON.parse(body);
     if (!validate(parsed)) {
-      throw new Error(`${op.operationId} ${status} does not match the model: ${this.ajv.errorsText(validate.errors, { separator: '; ' })}\n${body.slice(0, 500)}`);
+      throw new Error(
+        `${op.operationId} ${status} does not match the model: ${this.ajv.errorsText(validate.errors, { separator: '; ' })}\n${body.slice(0, 500)}`,
+      );
     }
   }
 

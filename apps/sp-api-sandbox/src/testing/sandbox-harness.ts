@@ -53,14 +53,23 @@ export class SandboxHarness {
 
   /** LWA refresh-token grant with the default app. */
   async accessToken(refreshToken: string): Promise<string> {
-    const res = await this.lwa({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: DEFAULTS.clientId, client_secret: DEFAULTS.clientSecret });
+    const res = await this.lwa({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: DEFAULTS.clientId,
+      client_secret: DEFAULTS.clientSecret,
+    });
     if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
     return (res.json as { access_token: string }).access_token;
   }
 
   /** POST /auth/o2/token with a form body. */
   async lwa(form: Record<string, string>): Promise<CallResult> {
-    const res = await fetch(`${this.baseUrl}/auth/o2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: new URLSearchParams(form).toString() });
+    const res = await fetch(`${this.baseUrl}/auth/o2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      body: new URLSearchParams(form).toString(),
+    });
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
   }
@@ -85,7 +94,11 @@ export class SandboxHarness {
 
   /** Calls the admin API. */
   async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<CallResult<T>> {
-    const res = await fetch(`${this.baseUrl}/_sandbox${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}/_sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, json: (text ? JSON.parse(text) : undefined) as T };
   }

@@ -15,8 +15,16 @@ const order = {
   },
   proceeds: { grandTotal: { amount: '49.99', currencyCode: 'USD' } },
   orderItems: [
-    { orderItemId: '12345678901234', quantityOrdered: 1, product: { asin: 'B07X4K9Y9Z', sellerSku: 'FLX12345', title: 'Blue Widget', price: { unitPrice: { amount: '39.99', currencyCode: 'USD' } } } },
-    { orderItemId: '12345678901235', quantityOrdered: 2, product: { asin: 'B000000002', sellerSku: 'FLX2', price: { unitPrice: { amount: '5.00', currencyCode: 'USD' } } } },
+    {
+      orderItemId: '12345678901234',
+      quantityOrdered: 1,
+      product: { asin: 'B07X4K9Y9Z', sellerSku: 'FLX12345', title: 'Blue Widget', price: { unitPrice: { amount: '39.99', currencyCode: 'USD' } } },
+    },
+    {
+      orderItemId: '12345678901235',
+      quantityOrdered: 2,
+      product: { asin: 'B000000002', sellerSku: 'FLX2', price: { unitPrice: { amount: '5.00', currencyCode: 'USD' } } },
+    },
   ],
 };
 
@@ -39,7 +47,14 @@ describe('get-orders default template on an Amazon order', () => {
       invoice_total: 49.99,
       invoice_currency: 'USD',
       lines: [
-        { item_order_item_id: '12345678901234', item_sku: 'FLX12345', item_product_code: 'FLX12345', item_title: 'Blue Widget', item_quantity: 1, item_unit_price: 39.99 },
+        {
+          item_order_item_id: '12345678901234',
+          item_sku: 'FLX12345',
+          item_product_code: 'FLX12345',
+          item_title: 'Blue Widget',
+          item_quantity: 1,
+          item_unit_price: 39.99,
+        },
         { item_order_item_id: '12345678901235', item_sku: 'FLX2', item_product_code: 'FLX2', item_quantity: 2, item_unit_price: 5 },
       ],
     });
@@ -54,9 +69,7 @@ describe('get-orders default template on an Amazon order', () => {
 
   it('reports a line without SKU with its line index', () => {
     const r = orders.evaluate({ ...order, orderItems: [order.orderItems[0], { orderItemId: '9', quantityOrdered: 1, product: {} }] });
-    expect(r.errors).toEqual([
-      expect.objectContaining({ code: 'REQUIRED_VALUE_MISSING', field: 'order_item.sku', line: 1, sourcePath: 'product.sellerSku' }),
-    ]);
+    expect(r.errors).toEqual([expect.objectContaining({ code: 'REQUIRED_VALUE_MISSING', field: 'order_item.sku', line: 1, sourcePath: 'product.sellerSku' })]);
   });
 
   it('reports amounts without a currency', () => {

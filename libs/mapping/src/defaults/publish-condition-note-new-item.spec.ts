@@ -14,7 +14,11 @@ describe('publish: condition note on a New item', () => {
       expect(r.value.item_condition).toBe('new_new');
       expect('condition_note' in r.value).toBe(false);
       expect(r.warnings).toEqual([
-        expect.objectContaining({ code: 'CONDITION_NOTE_IGNORED_FOR_NEW', field: 'amazon.inventory_product.condition_note', message: expect.stringContaining('SKU "SKU-7"') }),
+        expect.objectContaining({
+          code: 'CONDITION_NOTE_IGNORED_FOR_NEW',
+          field: 'amazon.inventory_product.condition_note',
+          message: expect.stringContaining('SKU "SKU-7"'),
+        }),
       ]);
     }
   });

@@ -28,7 +28,9 @@ describe('publish: product ID required for its type', () => {
       ...t,
       fields: { ...t.fields, product_id_type: { kind: 'dont-map' }, fulfillment_center_id: { kind: 'option', option: 'DEFAULT' } },
     });
-    expect(custom.evaluate({ ...listing, asin: 'B07X4K9Y9Z' }).errors).toEqual([expect.objectContaining({ code: 'PRODUCT_ID_TYPE_REQUIRED', key: 'product_id_type' })]);
+    expect(custom.evaluate({ ...listing, asin: 'B07X4K9Y9Z' }).errors).toEqual([
+      expect.objectContaining({ code: 'PRODUCT_ID_TYPE_REQUIRED', key: 'product_id_type' }),
+    ]);
   });
 
   it.each([
@@ -37,7 +39,12 @@ describe('publish: product ID required for its type', () => {
   ])('reports a %s with the wrong shape', (type, id, message) => {
     const custom = compileTemplateFor('publish', {
       ...t,
-      fields: { ...t.fields, product_id: { kind: 'field', path: 'id' }, product_id_type: { kind: 'value', value: type }, fulfillment_center_id: { kind: 'option', option: 'DEFAULT' } },
+      fields: {
+        ...t.fields,
+        product_id: { kind: 'field', path: 'id' },
+        product_id_type: { kind: 'value', value: type },
+        fulfillment_center_id: { kind: 'option', option: 'DEFAULT' },
+      },
     });
     const r = custom.evaluate({ ...listing, id });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'PRODUCT_ID_INVALID_FOR_TYPE', message: expect.stringContaining(message) })]);

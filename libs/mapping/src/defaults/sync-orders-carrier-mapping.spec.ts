@@ -41,11 +41,34 @@ const detect: MappingTemplate = {
     carrier: {
       kind: 'rules',
       rules: [
-        { name: 'USPS 22 digits', when: { op: 'all', conditions: [{ op: 'length_is', path: 'trackingNumber', length: 22 }, { op: 'matches', path: 'trackingNumber', pattern: '^9[2-5]' }] }, then: { kind: 'value', value: 'USPS' } },
-        { name: 'UPS 1Z', when: { op: 'all', conditions: [{ op: 'length_is', path: 'trackingNumber', length: 18 }, { op: 'starts_with', path: 'trackingNumber', value: '1Z', ignoreCase: true }] }, then: { kind: 'value', value: 'UPS' } },
+        {
+          name: 'USPS 22 digits',
+          when: {
+            op: 'all',
+            conditions: [
+              { op: 'length_is', path: 'trackingNumber', length: 22 },
+              { op: 'matches', path: 'trackingNumber', pattern: '^9[2-5]' },
+            ],
+          },
+          then: { kind: 'value', value: 'USPS' },
+        },
+        {
+          name: 'UPS 1Z',
+          when: {
+            op: 'all',
+            conditions: [
+              { op: 'length_is', path: 'trackingNumber', length: 18 },
+              { op: 'starts_with', path: 'trackingNumber', value: '1Z', ignoreCase: true },
+            ],
+          },
+          then: { kind: 'value', value: 'UPS' },
+        },
         {
           name: 'FedEx numeric',
-          when: { op: 'any', conditions: ['^[0-9]{20}$', '^[0-9]{15}$', '^[0-9]{12}$'].map((pattern) => ({ op: 'matches', path: 'trackingNumber', pattern }) as const) },
+          when: {
+            op: 'any',
+            conditions: ['^[0-9]{20}$', '^[0-9]{15}$', '^[0-9]{12}$'].map((pattern) => ({ op: 'matches', path: 'trackingNumber', pattern }) as const),
+          },
           then: { kind: 'value', value: 'FedEx' },
         },
       ],

@@ -24,14 +24,62 @@ const ok: Row[] = [
 
 type Bad = [label: string, patch: Record<string, unknown>, code: string, field: string, message: string];
 const bad: Bad[] = [
-  ['text too long', { sku: 'S'.repeat(41) }, 'VALUE_TOO_LONG', 'amazon.inventory_product.sku', 'amazon.inventory_product.sku accepts at most 40 characters; got 41 (from "sku")'],
-  ['object where text is expected', { sku: { a: 1 } }, 'INVALID_TYPE', 'amazon.inventory_product.sku', 'amazon.inventory_product.sku expects text; got a object (from "sku")'],
-  ['value outside the allowed list', { type: 'MPN' }, 'VALUE_NOT_ALLOWED', 'amazon.inventory_product.product_id_type', 'amazon.inventory_product.product_id_type must be one of ASIN, ISBN, UPC, EAN, GTIN; got "MPN" (from "type")'],
-  ['non-numeric price', { price: 'free' }, 'INVALID_TYPE', 'amazon.inventory_product.price', 'amazon.inventory_product.price expects a number; got "free" (from "price")'],
-  ['negative price', { price: -1 }, 'VALUE_OUT_OF_RANGE', 'amazon.inventory_product.price', 'amazon.inventory_product.price must be at least 0; got -1 (from "price")'],
-  ['fractional handling time', { days: 1.5 }, 'INVALID_TYPE', 'amazon.inventory_product.handling_time', 'amazon.inventory_product.handling_time expects a whole number; got 1.5 (from "days")'],
-  ['handling time above the maximum', { days: 31 }, 'VALUE_OUT_OF_RANGE', 'amazon.inventory_product.handling_time', 'amazon.inventory_product.handling_time must be at least 0 and at most 30; got 31 (from "days")'],
-  ['NaN price', { price: Number.NaN }, 'REQUIRED_VALUE_MISSING', 'amazon.inventory_product.price', 'amazon.inventory_product.price is required, but "price" is empty for this record'],
+  [
+    'text too long',
+    { sku: 'S'.repeat(41) },
+    'VALUE_TOO_LONG',
+    'amazon.inventory_product.sku',
+    'amazon.inventory_product.sku accepts at most 40 characters; got 41 (from "sku")',
+  ],
+  [
+    'object where text is expected',
+    { sku: { a: 1 } },
+    'INVALID_TYPE',
+    'amazon.inventory_product.sku',
+    'amazon.inventory_product.sku expects text; got a object (from "sku")',
+  ],
+  [
+    'value outside the allowed list',
+    { type: 'MPN' },
+    'VALUE_NOT_ALLOWED',
+    'amazon.inventory_product.product_id_type',
+    'amazon.inventory_product.product_id_type must be one of ASIN, ISBN, UPC, EAN, GTIN; got "MPN" (from "type")',
+  ],
+  [
+    'non-numeric price',
+    { price: 'free' },
+    'INVALID_TYPE',
+    'amazon.inventory_product.price',
+    'amazon.inventory_product.price expects a number; got "free" (from "price")',
+  ],
+  [
+    'negative price',
+    { price: -1 },
+    'VALUE_OUT_OF_RANGE',
+    'amazon.inventory_product.price',
+    'amazon.inventory_product.price must be at least 0; got -1 (from "price")',
+  ],
+  [
+    'fractional handling time',
+    { days: 1.5 },
+    'INVALID_TYPE',
+    'amazon.inventory_product.handling_time',
+    'amazon.inventory_product.handling_time expects a whole number; got 1.5 (from "days")',
+  ],
+  [
+    'handling time above the maximum',
+    { days: 31 },
+    'VALUE_OUT_OF_RANGE',
+    'amazon.inventory_product.handling_time',
+    'amazon.inventory_product.handling_time must be at least 0 and at most 30; got 31 (from "days")',
+  ],
+  [
+    'NaN price',
+    { price: Number.NaN },
+    'REQUIRED_VALUE_MISSING',
+    'amazon.inventory_product.price',
+    'amazon.inventory_product.price is required, but "price" is empty for this record',
+  ],
 ];
 
 describe('type and allowed-value checks', () => {
@@ -67,8 +115,11 @@ describe('type and allowed-value checks', () => {
     expect(c.evaluate({ d: input }).value['ordered_on']).toBe(expected);
   });
 
-  it.each(['2025-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '23/06/2025', 'yesterday', '2026-01-15T24:00:00Z'])('rejects the date-time %s naming the field', (input) => {
-    const c = compile('get-orders', { ordered_on: { kind: 'field', path: 'd' } });
-    expect(c.evaluate({ d: input }).errors).toContainEqual(expect.objectContaining({ code: 'INVALID_TYPE', field: 'order.ordered_on' }));
-  });
+  it.each(['2025-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '23/06/2025', 'yesterday', '2026-01-15T24:00:00Z'])(
+    'rejects the date-time %s naming the field',
+    (input) => {
+      const c = compile('get-orders', { ordered_on: { kind: 'field', path: 'd' } });
+      expect(c.evaluate({ d: input }).errors).toContainEqual(expect.objectContaining({ code: 'INVALID_TYPE', field: 'order.ordered_on' }));
+    },
+  );
 });

@@ -99,9 +99,7 @@ export function describeCoercionFailure(def: TargetFieldDefinition, raw: unknown
       if (Number.isNaN(n) || (def.type === 'integer' && !Number.isSafeInteger(n))) {
         return { code: MappingIssueCode.INVALID_TYPE, message: `${name} expects ${kind}; got ${got}` };
       }
-      const bounds = [def.min !== undefined ? `at least ${def.min}` : '', def.max !== undefined ? `at most ${def.max}` : '']
-        .filter(Boolean)
-        .join(' and ');
+      const bounds = [def.min !== undefined ? `at least ${def.min}` : '', def.max !== undefined ? `at most ${def.max}` : ''].filter(Boolean).join(' and ');
       return { code: MappingIssueCode.VALUE_OUT_OF_RANGE, message: `${name} must be ${bounds}; got ${got}` };
     }
     case 'datetime':

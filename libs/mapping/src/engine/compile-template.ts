@@ -88,7 +88,11 @@ function build(input: unknown): BuildResult {
   const rawSets = template.mappingSets ?? {};
   const setNames = Object.keys(rawSets);
   if (setNames.length > MAPPING_LIMITS.maxMappingSets) {
-    report('LIMIT_EXCEEDED', ['mappingSets'], `a template may define at most ${MAPPING_LIMITS.maxMappingSets} mapping sets; this one defines ${setNames.length}`);
+    report(
+      'LIMIT_EXCEEDED',
+      ['mappingSets'],
+      `a template may define at most ${MAPPING_LIMITS.maxMappingSets} mapping sets; this one defines ${setNames.length}`,
+    );
   }
   let totalEntries = 0;
   const sets = new Map<string, CompiledMappingSet>();
@@ -100,12 +104,20 @@ function build(input: unknown): BuildResult {
       report('CONFLICTING_FALLBACK', ['mappingSets', name, 'passThrough'], `mapping set "${name}" has both a default and passThrough; choose one`);
     }
     for (const d of findDuplicateEntries(set)) {
-      report('DUPLICATE_MAPPING_ENTRY', ['mappingSets', name, 'entries', d.index, 'from'], `mapping set "${name}" already has a row for "${set.entries[d.index]?.from}" (row ${d.firstIndex + 1})`);
+      report(
+        'DUPLICATE_MAPPING_ENTRY',
+        ['mappingSets', name, 'entries', d.index, 'from'],
+        `mapping set "${name}" already has a row for "${set.entries[d.index]?.from}" (row ${d.firstIndex + 1})`,
+      );
     }
     sets.set(name, compileMappingSet(name, set));
   }
   if (totalEntries > MAPPING_LIMITS.maxMappingEntriesPerTemplate) {
-    report('LIMIT_EXCEEDED', ['mappingSets'], `mapping sets may hold at most ${MAPPING_LIMITS.maxMappingEntriesPerTemplate} rows in total; these hold ${totalEntries}`);
+    report(
+      'LIMIT_EXCEEDED',
+      ['mappingSets'],
+      `mapping sets may hold at most ${MAPPING_LIMITS.maxMappingEntriesPerTemplate} rows in total; these hold ${totalEntries}`,
+    );
   }
 
   let linesPath: string | undefined;
@@ -151,7 +163,8 @@ function build(input: unknown): BuildResult {
     }
   }
   for (const name of setNames) {
-    if (!scope.usedSets.has(name)) warnings.push({ code: 'UNUSED_MAPPING_SET', path: toJsonPath(['mappingSets', name]), message: `mapping set "${name}" is not used by any field` });
+    if (!scope.usedSets.has(name))
+      warnings.push({ code: 'UNUSED_MAPPING_SET', path: toJsonPath(['mappingSets', name]), message: `mapping set "${name}" is not used by any field` });
   }
 
   // Unlisted fields are Don't Map; they are still evaluated so required ones report their error.

@@ -77,7 +77,20 @@ describe('condition operators', () => {
   it('covers every operator', () => {
     const ops = new Set(rows.map((r) => r[1].op));
     expect([...ops].sort()).toEqual(
-      ['contains', 'ends_with', 'equals', 'greater_than', 'in_list', 'is_empty', 'is_not_empty', 'length_is', 'less_than', 'matches', 'not_equals', 'starts_with'].sort(),
+      [
+        'contains',
+        'ends_with',
+        'equals',
+        'greater_than',
+        'in_list',
+        'is_empty',
+        'is_not_empty',
+        'length_is',
+        'less_than',
+        'matches',
+        'not_equals',
+        'starts_with',
+      ].sort(),
     );
   });
 

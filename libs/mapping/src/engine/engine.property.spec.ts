@@ -36,7 +36,10 @@ const action: fc.Arbitrary<RuleAction> = fc.oneof(
 
 const mapping: fc.Arbitrary<FieldMapping> = fc.oneof(
   action,
-  fc.record({ kind: fc.constant('rules' as const), rules: fc.array(fc.record({ when: node, then: action }), { maxLength: 3 }) }, { requiredKeys: ['kind', 'rules'] }),
+  fc.record(
+    { kind: fc.constant('rules' as const), rules: fc.array(fc.record({ when: node, then: action }), { maxLength: 3 }) },
+    { requiredKeys: ['kind', 'rules'] },
+  ),
   fc.record({ kind: fc.constant('rules' as const), rules: fc.array(fc.record({ when: node, then: action }), { maxLength: 3 }), else: action }),
 );
 
@@ -46,13 +49,34 @@ const syncOrdersTemplate: fc.Arbitrary<MappingTemplate> = fc
   .map((fields) => ({
     schemaVersion: 1 as const,
     operation: 'sync-orders' as const,
-    mappingSets: { carriers: { entries: [{ from: 'GOSO', to: 'GLS US' }, { from: 'a', to: 'A carrier' }], default: 'Other' } },
+    mappingSets: {
+      carriers: {
+        entries: [
+          { from: 'GOSO', to: 'GLS US' },
+          { from: 'a', to: 'A carrier' },
+        ],
+        default: 'Other',
+      },
+    },
     fields,
   }))
   .filter((t) => validateTemplate(t).ok);
 
-const value = fc.oneof(fc.constantFrom(...TEXTS), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.string(), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
-const record = fc.record({ a: value, b: value, n: fc.oneof(fc.record({ x: value }), value), list: fc.oneof(fc.array(value, { maxLength: 2 }), value) }, { requiredKeys: [] });
+const value = fc.oneof(
+  fc.constantFrom(...TEXTS),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.string(),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.object({ maxDepth: 1 }),
+);
+const record = fc.record(
+  { a: value, b: value, n: fc.oneof(fc.record({ x: value }), value), list: fc.oneof(fc.array(value, { maxLength: 2 }), value) },
+  { requiredKeys: [] },
+);
 
 const runs = { numRuns: 300 };
 
@@ -117,7 +141,13 @@ describe('engine invariants (property-based)', () => {
   });
 
   it('the never-match analysis is sound: a rejected rule matches none of the probe values', () => {
-    const group = fc.record({ op: fc.constant('all' as const), conditions: fc.array(leaf.map((l) => ({ ...l, path: 'a' })), { minLength: 2, maxLength: 3 }) });
+    const group = fc.record({
+      op: fc.constant('all' as const),
+      conditions: fc.array(
+        leaf.map((l) => ({ ...l, path: 'a' })),
+        { minLength: 2, maxLength: 3 },
+      ),
+    });
     let rejected = 0;
     const probes: unknown[] = [...TEXTS, undefined, null, 0, 5, 7, -1, true, false, [], ['a'], '   ', 'aab', 'ba', '1Z9', 'b1', 'GOSO'];
     fc.assert(

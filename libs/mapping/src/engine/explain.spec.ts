@@ -75,7 +75,13 @@ describe('explain', () => {
       item_sku: { kind: 'field', path: 'sku' },
       item_quantity: { kind: 'field', path: 'q' },
     });
-    const { fields } = orders.explain({ id: '1', orderItems: [{ sku: 'A', q: 1 }, { sku: 'B', q: 'x' }] });
+    const { fields } = orders.explain({
+      id: '1',
+      orderItems: [
+        { sku: 'A', q: 1 },
+        { sku: 'B', q: 'x' },
+      ],
+    });
     const lineEntries = fields.filter((f) => f.line !== undefined && (f.key === 'item_sku' || f.key === 'item_quantity'));
     expect(lineEntries.map((f) => [f.line, f.key, f.outcome])).toEqual([
       [0, 'item_sku', 'mapped'],

@@ -147,7 +147,9 @@ export class FieldCompiler {
     if (!this.checkedSets.has(name)) {
       this.checkedSets.add(name);
       // Every value the set can produce must fit this field, so a bad row is caught at save time.
-      raw.entries.forEach((e, i) => this.constant(e.to, ['mappingSets', name, 'entries', i, 'to'], `mapping set "${name}" row "${e.from}" (used by ${this.def.name})`));
+      raw.entries.forEach((e, i) =>
+        this.constant(e.to, ['mappingSets', name, 'entries', i, 'to'], `mapping set "${name}" row "${e.from}" (used by ${this.def.name})`),
+      );
       if (raw.default !== undefined) this.constant(raw.default, ['mappingSets', name, 'default'], `mapping set "${name}" default (used by ${this.def.name})`);
     }
     return (r, ctx) => set.lookup(read(r), ctx, path);
@@ -185,7 +187,11 @@ export class FieldCompiler {
       const count = { leaves: 0 };
       tests.push(this.compileNode(rule.when, [...ruleAt, 'when'], 0, count));
       if (count.leaves > MAPPING_LIMITS.maxConditionsPerRule) {
-        this.report('LIMIT_EXCEEDED', [...ruleAt, 'when'], `a rule may test at most ${MAPPING_LIMITS.maxConditionsPerRule} conditions; this one tests ${count.leaves}`);
+        this.report(
+          'LIMIT_EXCEEDED',
+          [...ruleAt, 'when'],
+          `a rule may test at most ${MAPPING_LIMITS.maxConditionsPerRule} conditions; this one tests ${count.leaves}`,
+        );
       }
       this.checkAllowed(rule.then.kind, [...ruleAt, 'then', 'kind']);
       actions.push(this.compileAction(rule.then, [...ruleAt, 'then']));
@@ -195,7 +201,12 @@ export class FieldCompiler {
     if (this.faults === 0) {
       for (const issue of analyzeRules(rules, otherwise !== undefined, at, {
         segments: (p) => this.segments(p),
-        compile: (leaf) => compileLeaf(leaf, { read: this.reader(leaf.path, []), path: leaf.path, ...(leaf.op === 'matches' ? { regex: new RegExp(leaf.pattern, leaf.flags) } : {}) }),
+        compile: (leaf) =>
+          compileLeaf(leaf, {
+            read: this.reader(leaf.path, []),
+            path: leaf.path,
+            ...(leaf.op === 'matches' ? { regex: new RegExp(leaf.pattern, leaf.flags) } : {}),
+          }),
       })) {
         this.report(issue.code, issue.at, issue.message);
       }

@@ -1,4 +1,3 @@
-
 /** Result of checking a `matches` pattern at save time. */
 export type RegexCheck = { ok: true; regex: RegExp } | { ok: false; code: 'INVALID_REGEX' | 'UNSAFE_REGEX'; reason: string };
 

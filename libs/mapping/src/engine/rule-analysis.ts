@@ -164,7 +164,8 @@ function findContradiction(leaves: readonly Located[], tools: AnalysisTools): Fa
           const a = (same[i] as Located).leaf;
           const b = (same[j] as Located).leaf;
           if (a.op !== op || b.op !== op) continue;
-          const fits = op === 'starts_with' ? a.value.startsWith(b.value) || b.value.startsWith(a.value) : a.value.endsWith(b.value) || b.value.endsWith(a.value);
+          const fits =
+            op === 'starts_with' ? a.value.startsWith(b.value) || b.value.startsWith(a.value) : a.value.endsWith(b.value) || b.value.endsWith(a.value);
           if (!fits) return conflict(same[i] as Located, same[j] as Located, `no text ${op === 'starts_with' ? 'starts' : 'ends'} with both`);
         }
       }
@@ -208,12 +209,7 @@ function canonical(v: unknown): string {
  * Checks a field's rules for rules that can never apply: contradictory conditions, empty lists
  * and groups, and rules shadowed by an earlier rule that always matches or tests the same thing.
  */
-export function analyzeRules(
-  rules: readonly MappingRule[],
-  hasElse: boolean,
-  at: readonly JsonPathSegment[],
-  tools: AnalysisTools,
-): RuleAnalysisIssue[] {
+export function analyzeRules(rules: readonly MappingRule[], hasElse: boolean, at: readonly JsonPathSegment[], tools: AnalysisTools): RuleAnalysisIssue[] {
   const issues: RuleAnalysisIssue[] = [];
   const seen = new Map<string, number>();
   let alwaysAt: number | undefined;

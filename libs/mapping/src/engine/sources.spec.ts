@@ -2,7 +2,13 @@ import type { FieldMapping } from '../template/template.types';
 import { compile } from '../testing/spec-helpers';
 
 const carriers = {
-  carriers: { entries: [{ from: 'GOSO', to: 'GLS US' }, { from: 'UPSN', to: 'UPS' }], default: 'Other' },
+  carriers: {
+    entries: [
+      { from: 'GOSO', to: 'GLS US' },
+      { from: 'UPSN', to: 'UPS' },
+    ],
+    default: 'Other',
+  },
   exact: { entries: [{ from: 'GOSO', to: 'GLS US' }] },
   loose: { entries: [{ from: 'goso', to: 'GLS US' }], ignoreCase: true, passThrough: true },
 };
@@ -14,7 +20,12 @@ const rows: Row[] = [
   ["Don't Map leaves the field out", { kind: 'dont-map' }, { method: 'Ground' }, { present: false }],
   ['Set To Empty puts null', { kind: 'set-empty' }, { method: 'Ground' }, { present: true, value: null }],
   ['Field copies the source value', { kind: 'field', path: 'method' }, { method: 'Ground' }, { present: true, value: 'Ground' }],
-  ['Field reads nested paths', { kind: 'field', path: 'shipment.methods[1]' }, { shipment: { methods: ['a', 'Priority Mail'] } }, { present: true, value: 'Priority Mail' }],
+  [
+    'Field reads nested paths',
+    { kind: 'field', path: 'shipment.methods[1]' },
+    { shipment: { methods: ['a', 'Priority Mail'] } },
+    { present: true, value: 'Priority Mail' },
+  ],
   ['Field with a missing path gives no value', { kind: 'field', path: 'nope' }, { method: 'Ground' }, { present: false }],
   ['Field with blank text gives no value', { kind: 'field', path: 'method' }, { method: '   ' }, { present: false }],
   ['Value sets a constant', { kind: 'value', value: 'Ground' }, {}, { present: true, value: 'Ground' }],
@@ -66,7 +77,13 @@ const rows: Row[] = [
       kind: 'rules',
       rules: [
         {
-          when: { op: 'all', conditions: [{ op: 'length_is', path: 't', length: 22 }, { op: 'starts_with', path: 't', value: '9400' }] },
+          when: {
+            op: 'all',
+            conditions: [
+              { op: 'length_is', path: 't', length: 22 },
+              { op: 'starts_with', path: 't', value: '9400' },
+            ],
+          },
           then: { kind: 'value', value: 'First Class' },
         },
       ],
@@ -106,7 +123,13 @@ const rows: Row[] = [
             op: 'all',
             conditions: [
               { op: 'length_is', path: 't', length: 22 },
-              { op: 'any', conditions: [{ op: 'starts_with', path: 't', value: '9405' }, { op: 'starts_with', path: 't', value: '9205' }] },
+              {
+                op: 'any',
+                conditions: [
+                  { op: 'starts_with', path: 't', value: '9405' },
+                  { op: 'starts_with', path: 't', value: '9205' },
+                ],
+              },
             ],
           },
           then: { kind: 'value', value: 'Priority Mail' },
@@ -120,7 +143,11 @@ const rows: Row[] = [
 
 describe('sources', () => {
   it.each(rows)('%s', (_label, mapping, record, expected) => {
-    const result = compile('sync-orders', { carrier: { kind: 'value', value: 'UPS' }, tracking_number: { kind: 'value', value: '1Z' }, shipping_method: mapping }, carriers).evaluate(record);
+    const result = compile(
+      'sync-orders',
+      { carrier: { kind: 'value', value: 'UPS' }, tracking_number: { kind: 'value', value: '1Z' }, shipping_method: mapping },
+      carriers,
+    ).evaluate(record);
     expect('shipping_method' in result.value).toBe(expected.present);
     if (expected.present) expect(result.value['shipping_method']).toBe(expected.value);
   });
@@ -145,7 +172,12 @@ describe('sources', () => {
     const fields = { carrier: { kind: 'mapping-set', set: 'exact', path: 'c' }, tracking_number: { kind: 'field', path: 't' } } as const;
     const result = compile('sync-orders', fields, carriers).evaluate({ c: 'DHL', t: '1Z' });
     expect(result.warnings).toEqual([
-      expect.objectContaining({ code: 'MAPPING_SET_NO_MATCH', field: 'fulfillment_data.carrier', sourcePath: 'c', message: expect.stringContaining('"exact"') }),
+      expect.objectContaining({
+        code: 'MAPPING_SET_NO_MATCH',
+        field: 'fulfillment_data.carrier',
+        sourcePath: 'c',
+        message: expect.stringContaining('"exact"'),
+      }),
     ]);
     expect(result.errors).toEqual([expect.objectContaining({ code: 'REQUIRED_VALUE_MISSING', field: 'fulfillment_data.carrier' })]);
   });

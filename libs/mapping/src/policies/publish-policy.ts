@@ -28,13 +28,25 @@ export const publishPolicy: OperationPolicy = (out, ctx, trace) => {
   if (hasType && !hasId && !ctx.hasErrorFor('product_id')) {
     flagError(ctx, trace, PRODUCT_ID, MappingIssueCode.PRODUCT_ID_REQUIRED_FOR_TYPE, 'The product ID is required when the Product ID Type is provided');
   } else if (hasId && !hasType && !ctx.hasErrorFor('product_id_type')) {
-    flagError(ctx, trace, PRODUCT_ID_TYPE, MappingIssueCode.PRODUCT_ID_TYPE_REQUIRED, 'The Product ID Type is required when a product ID is provided (ASIN, ISBN, UPC, EAN or GTIN)');
+    flagError(
+      ctx,
+      trace,
+      PRODUCT_ID_TYPE,
+      MappingIssueCode.PRODUCT_ID_TYPE_REQUIRED,
+      'The Product ID Type is required when a product ID is provided (ASIN, ISBN, UPC, EAN or GTIN)',
+    );
   } else if (hasId && hasType) {
     const type = String(out['product_id_type']);
     const id = String(out['product_id']);
     const shape = ID_SHAPES[type];
     if (shape && !shape.re.test(id)) {
-      flagError(ctx, trace, PRODUCT_ID, MappingIssueCode.PRODUCT_ID_INVALID_FOR_TYPE, `The product ID ${JSON.stringify(id)} is not a valid ${type}: expected ${shape.expected}`);
+      flagError(
+        ctx,
+        trace,
+        PRODUCT_ID,
+        MappingIssueCode.PRODUCT_ID_INVALID_FOR_TYPE,
+        `The product ID ${JSON.stringify(id)} is not a valid ${type}: expected ${shape.expected}`,
+      );
     }
   }
   // Amazon ignores condition notes on New offers; leaving the note out keeps the submission clean.

@@ -15,10 +15,18 @@ export function precheckTemplateSize(input: unknown): TemplateIssue | undefined 
   const visit = (v: unknown, at: JsonPathSegment[]): TemplateIssue | undefined => {
     nodes++;
     if (nodes > MAPPING_LIMITS.maxTemplateNodes) {
-      return { code: TemplateIssueCode.LIMIT_EXCEEDED, path: toJsonPath(at), message: `the template has more than ${MAPPING_LIMITS.maxTemplateNodes} JSON nodes` };
+      return {
+        code: TemplateIssueCode.LIMIT_EXCEEDED,
+        path: toJsonPath(at),
+        message: `the template has more than ${MAPPING_LIMITS.maxTemplateNodes} JSON nodes`,
+      };
     }
     if (at.length > MAPPING_LIMITS.maxTemplateDepth) {
-      return { code: TemplateIssueCode.LIMIT_EXCEEDED, path: toJsonPath(at), message: `the template nests deeper than ${MAPPING_LIMITS.maxTemplateDepth} levels (or refers to itself)` };
+      return {
+        code: TemplateIssueCode.LIMIT_EXCEEDED,
+        path: toJsonPath(at),
+        message: `the template nests deeper than ${MAPPING_LIMITS.maxTemplateDepth} levels (or refers to itself)`,
+      };
     }
     if (v === null || typeof v !== 'object') return undefined;
     if (Array.isArray(v)) {

@@ -23,7 +23,10 @@ const leafConditions = [
     path: sourcePath,
     pattern: z.string().min(1).max(L.maxRegexLength),
     // g and y make RegExp.test stateful (lastIndex), which would make evaluation order-dependent.
-    flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u are allowed').optional(),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/, 'only the flags i, m, s and u are allowed')
+      .optional(),
   }),
   z.strictObject({ op: z.literal('length_is'), path: sourcePath, length: z.number().int().min(0).max(1_000_000) }),
   z.strictObject({ op: z.enum(['greater_than', 'less_than']), path: sourcePath, value: z.number() }),

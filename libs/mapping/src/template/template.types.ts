@@ -87,14 +87,7 @@ export interface ListCondition {
 }
 
 /** A condition on one source field. */
-export type LeafCondition =
-  | EqualityCondition
-  | EmptinessCondition
-  | TextCondition
-  | RegexCondition
-  | LengthCondition
-  | NumericCondition
-  | ListCondition;
+export type LeafCondition = EqualityCondition | EmptinessCondition | TextCondition | RegexCondition | LengthCondition | NumericCondition | ListCondition;
 
 /** Conditions combined: `all` must all hold, `any` needs one. Groups nest. */
 export interface ConditionGroup {

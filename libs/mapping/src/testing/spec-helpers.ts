@@ -9,20 +9,12 @@ import { compilePathReader, parseSourcePath } from '../engine/source-path';
 /** Test-only builders. Not exported from the library. */
 
 /** A template for `operation` with the given field mappings and mapping sets. */
-export function template(
-  operation: MappingOperation,
-  fields: Record<string, FieldMapping>,
-  mappingSets?: Record<string, MappingSet>,
-): MappingTemplate {
+export function template(operation: MappingOperation, fields: Record<string, FieldMapping>, mappingSets?: Record<string, MappingSet>): MappingTemplate {
   return { schemaVersion: 1, operation, fields, ...(mappingSets ? { mappingSets } : {}) };
 }
 
 /** Compiles a template built by {@link template}. */
-export function compile(
-  operation: MappingOperation,
-  fields: Record<string, FieldMapping>,
-  mappingSets?: Record<string, MappingSet>,
-): CompiledTemplate {
+export function compile(operation: MappingOperation, fields: Record<string, FieldMapping>, mappingSets?: Record<string, MappingSet>): CompiledTemplate {
   return compileTemplate(template(operation, fields, mappingSets));
 }
 

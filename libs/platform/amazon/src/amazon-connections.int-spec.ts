@@ -30,7 +30,10 @@ describe('AmazonConnections (sandbox, PostgreSQL buckets)', () => {
     const sellingPartnerId = `A${String(Date.now()).slice(-8)}AMZN`;
     const { refreshToken } = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: [US, CA], listingCount: 3, orderCount: 0 });
     const grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app);
-    for (const [connectionId, marketplaceId] of [['conn-us', US], ['conn-ca', CA]]) {
+    for (const [connectionId, marketplaceId] of [
+      ['conn-us', US],
+      ['conn-ca', CA],
+    ]) {
       grants.add({ connectionId, tenantId, sellingPartnerId, region: 'NA', marketplaceId, endpoint: sandbox.baseUrl }, refreshToken);
     }
     return { grants, sellingPartnerId };

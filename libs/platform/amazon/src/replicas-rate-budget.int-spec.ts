@@ -52,7 +52,13 @@ describe('AmazonConnections: replicas and the rate budget (sandbox, PostgreSQL)'
   /** A fresh sandbox seller (so a fresh bucket on Amazon's side) with five listings. */
   async function newSeller(): Promise<{ sellingPartnerId: string; refreshToken: string }> {
     const sellingPartnerId = `A${String(Date.now()).slice(-8)}${++sellerSeq}RATE`;
-    const { refreshToken } = await sandbox.admin.createSeller({ sellingPartnerId, region: 'NA', marketplaceIds: [MARKETPLACE], listingCount: 5, orderCount: 0 });
+    const { refreshToken } = await sandbox.admin.createSeller({
+      sellingPartnerId,
+      region: 'NA',
+      marketplaceIds: [MARKETPLACE],
+      listingCount: 5,
+      orderCount: 0,
+    });
     return { sellingPartnerId, refreshToken };
   }
 
@@ -60,7 +66,14 @@ describe('AmazonConnections: replicas and the rate budget (sandbox, PostgreSQL)'
   function replica(seller: { sellingPartnerId: string; refreshToken: string }, options: (log: CallLog) => AmazonConnectionsOptions): Replica {
     const log = new CallLog();
     const grants = new LwaGrants(sandbox.lwaTokenUrl, sandbox.app).add(
-      { connectionId: 'conn-1', tenantId: TENANT, sellingPartnerId: seller.sellingPartnerId, region: 'NA', marketplaceId: MARKETPLACE, endpoint: sandbox.baseUrl },
+      {
+        connectionId: 'conn-1',
+        tenantId: TENANT,
+        sellingPartnerId: seller.sellingPartnerId,
+        region: 'NA',
+        marketplaceId: MARKETPLACE,
+        endpoint: sandbox.baseUrl,
+      },
       seller.refreshToken,
     );
     return { amazon: new AmazonConnections(grants, options(log)), log };
@@ -74,7 +87,9 @@ describe('AmazonConnections: replicas and the rate budget (sandbox, PostgreSQL)'
     await Promise.all(connections.map(({ client }) => client.sellers.getMarketplaceParticipations()));
     return Promise.allSettled(
       connections.flatMap(({ client }) =>
-        Array.from({ length: CALLS_PER_REPLICA }, (_, i) => client.listings.getListingsItem(sellingPartnerId, `SKU-000000${(i % 5) + 1}`, { marketplaceIds: [MARKETPLACE] })),
+        Array.from({ length: CALLS_PER_REPLICA }, (_, i) =>
+          client.listings.getListingsItem(sellingPartnerId, `SKU-000000${(i % 5) + 1}`, { marketplaceIds: [MARKETPLACE] }),
+        ),
       ),
     );
   }
@@ -102,7 +117,9 @@ describe('AmazonConnections: replicas and the rate budget (sandbox, PostgreSQL)'
     expect(worstExcess).toBeLessThanOrEqual(1);
 
     // One row per seller and operation, whichever replica called.
-    const buckets = await dbs[1].query(`SELECT bucket_key FROM ${SCHEMA}.sp_api_rate_limit_bucket WHERE bucket_key LIKE $1 ORDER BY bucket_key`, [`${seller.sellingPartnerId}:%`]);
+    const buckets = await dbs[1].query(`SELECT bucket_key FROM ${SCHEMA}.sp_api_rate_limit_bucket WHERE bucket_key LIKE $1 ORDER BY bucket_key`, [
+      `${seller.sellingPartnerId}:%`,
+    ]);
     expect(buckets.rows.map((b: { bucket_key: string }) => b.bucket_key)).toEqual([
       `${seller.sellingPartnerId}:NA:listings.getListingsItem`,
       `${seller.sellingPartnerId}:NA:sellers.getMarketplaceParticipations`,

@@ -8,7 +8,12 @@ const INTERNAL = 'test-only-internal-token-0000000000001';
 const verifier = new TokenVerifier({ AUTH_JWT_SECRET: SECRET, AUTH_TENANT_CLAIM: 'tenant_id', INTERNAL_API_TOKEN: INTERNAL });
 
 function sign(claims: Record<string, unknown>, secret = SECRET, expiresIn = '5m'): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuedAt().setExpirationTime(expiresIn).sign(createSecretKey(Buffer.from(secret)));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('user-1')
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(createSecretKey(Buffer.from(secret)));
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string> {

@@ -43,7 +43,12 @@ export const rolesConfig = z.object({
   APP_ROLES: z
     .string()
     .default(ROLES.join(','))
-    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(ROLES)).min(1)),
 });
 
@@ -55,9 +60,6 @@ export const encryptionConfig = z.object({
   FIELD_ENCRYPTION_KEYS: z
     .string()
     .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'must be keyId:base64key[,keyId:base64key...]')
-    .refine(
-      (value) => value.split(',').every((pair) => Buffer.from(pair.split(':')[1] ?? '', 'base64').length === 32),
-      'every key must be 32 bytes (base64)',
-    ),
+    .refine((value) => value.split(',').every((pair) => Buffer.from(pair.split(':')[1] ?? '', 'base64').length === 32), 'every key must be 32 bytes (base64)'),
   FIELD_ENCRYPTION_ACTIVE_KEY_ID: z.string().min(1).optional(),
 });

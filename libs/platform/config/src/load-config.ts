@@ -6,10 +6,7 @@ import { ConfigError } from './config-error';
  * {@link ConfigError} listing every bad variable by name, so one restart fixes them all.
  * @example const config = loadConfig(ordersConfig, process.env); // only in *.config.ts files
  */
-export function loadConfig<TSchema extends z.ZodType>(
-  schema: TSchema,
-  env: Record<string, string | undefined>,
-): z.infer<TSchema> {
+export function loadConfig<TSchema extends z.ZodType>(schema: TSchema, env: Record<string, string | undefined>): z.infer<TSchema> {
   // Empty strings mean "unset" (compose files and k8s often render missing values as '').
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(cleaned);
@@ -36,7 +33,5 @@ export function isSensitive(name: string): boolean {
 
 /** The configuration with sensitive values masked, for the start-up log line. */
 export function maskConfig(config: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(config).map(([name, value]) => [name, isSensitive(name) && value !== undefined ? '***' : value]),
-  );
+  return Object.fromEntries(Object.entries(config).map(([name, value]) => [name, isSensitive(name) && value !== undefined ? '***' : value]));
 }

@@ -1,5 +1,12 @@
 import { allTopics, JobProgressedV1 } from '@amazon-channel/contracts';
-import { appendBatchToOutbox, appendToOutbox, createServiceDataSource, outboxBatchesV1, PLATFORM_ENTITIES, runServiceMigrations } from '@amazon-channel/platform-persistence';
+import {
+  appendBatchToOutbox,
+  appendToOutbox,
+  createServiceDataSource,
+  outboxBatchesV1,
+  PLATFORM_ENTITIES,
+  runServiceMigrations,
+} from '@amazon-channel/platform-persistence';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@amazon-channel/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
@@ -141,9 +148,17 @@ describe('outbox relay against a real broker', () => {
     const context = { producer: 'outage-test', tenantId: batchTenant, correlationId: batchTenant };
     await relay.stop();
     const ids = await dataSource.transaction(async (manager) => [
-      ...(await appendToOutbox(manager, [0, 1].map((done) => ({ definition: JobProgressedV1, data: progress(done), context })))),
+      ...(await appendToOutbox(
+        manager,
+        [0, 1].map((done) => ({ definition: JobProgressedV1, data: progress(done), context })),
+      )),
       // 1,200 events in one row: far more than the relay's batch size of 50.
-      ...(await appendBatchToOutbox(manager, JobProgressedV1, Array.from({ length: 1200 }, (_, i) => progress(2 + i)), context)),
+      ...(await appendBatchToOutbox(
+        manager,
+        JobProgressedV1,
+        Array.from({ length: 1200 }, (_, i) => progress(2 + i)),
+        context,
+      )),
       ...(await appendToOutbox(manager, [{ definition: JobProgressedV1, data: progress(1202), context }])),
     ]);
     expect(new Set(ids).size).toBe(1203);

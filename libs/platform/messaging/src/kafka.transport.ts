@@ -58,11 +58,13 @@ export class KafkaTransport implements MessageTransport {
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
       logLevel: logLevel.WARN,
       ...(options.socketFactory ? { socketFactory: options.socketFactory } : {}),
-      logCreator: () => ({ level, log }) => {
-        const { message, ...extra } = log;
-        const name = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
-        options.log?.(name, String(message), extra);
-      },
+      logCreator:
+        () =>
+        ({ level, log }) => {
+          const { message, ...extra } = log;
+          const name = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
+          options.log?.(name, String(message), extra);
+        },
     });
   }
 

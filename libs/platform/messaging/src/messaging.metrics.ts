@@ -14,7 +14,13 @@ export const messagesHandled = getOrCreate(
 /** Handler duration per topic and group. */
 export const handlerDuration = getOrCreate(
   'amazon_channel_message_handler_seconds',
-  () => new Histogram({ name: 'amazon_channel_message_handler_seconds', help: 'Message handler duration', labelNames: ['group', 'topic'], buckets: [0.005, 0.02, 0.1, 0.5, 2, 10] }),
+  () =>
+    new Histogram({
+      name: 'amazon_channel_message_handler_seconds',
+      help: 'Message handler duration',
+      labelNames: ['group', 'topic'],
+      buckets: [0.005, 0.02, 0.1, 0.5, 2, 10],
+    }),
 );
 
 /** Events published by the outbox relay. */

@@ -156,9 +156,6 @@ export class OutboxRelay {
   private async cleanup(): Promise<void> {
     if (Date.now() - this.lastCleanup < 10 * 60_000) return;
     this.lastCleanup = Date.now();
-    await this.dataSource.query(
-      `DELETE FROM ${this.table} WHERE published_at < now() - make_interval(hours => $1)`,
-      [this.options.retainPublishedHours],
-    );
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE published_at < now() - make_interval(hours => $1)`, [this.options.retainPublishedHours]);
   }
 }

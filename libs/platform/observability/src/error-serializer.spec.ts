@@ -16,7 +16,13 @@ describe('serializeError', () => {
     });
     const error = new QueryFailedError('INSERT INTO "orders"."orders"("email") VALUES ($1)', ['buyer@example.com'], driver);
     const logged = serializeError(error);
-    expect(logged).toMatchObject({ type: 'QueryFailedError', message: 'duplicate key value violates unique constraint "uq_buyer_email"', sqlState: '23505', table: 'orders', constraint: 'uq_buyer_email' });
+    expect(logged).toMatchObject({
+      type: 'QueryFailedError',
+      message: 'duplicate key value violates unique constraint "uq_buyer_email"',
+      sqlState: '23505',
+      table: 'orders',
+      constraint: 'uq_buyer_email',
+    });
     expect(JSON.stringify(logged)).not.toMatch(/buyer@example\.com|INSERT INTO/);
   });
 

@@ -38,7 +38,9 @@ export function serializeError(input: unknown, depth = 0): LoggedError {
   const out: LoggedError = {
     type: source.constructor?.name ?? source.name,
     message: database && code?.startsWith('22') ? cutQuotedValue(error.message) : error.message,
-    ...(error.stack ? { stack: database && code?.startsWith('22') ? replaceFirstLine(error.stack, `${source.name}: ${cutQuotedValue(error.message)}`) : error.stack } : {}),
+    ...(error.stack
+      ? { stack: database && code?.startsWith('22') ? replaceFirstLine(error.stack, `${source.name}: ${cutQuotedValue(error.message)}`) : error.stack }
+      : {}),
   };
   if (code && database) out.sqlState = code;
   else if (code) out.errorCode = code;

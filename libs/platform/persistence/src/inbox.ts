@@ -14,11 +14,7 @@ export interface InboxKey {
  * transaction, so a redelivered message finds the row and does nothing.
  * @returns `applied` when the effect ran, `duplicate` when the message had been applied before.
  */
-export async function applyOnce(
-  dataSource: DataSource,
-  key: InboxKey,
-  effect: (manager: EntityManager) => Promise<void>,
-): Promise<'applied' | 'duplicate'> {
+export async function applyOnce(dataSource: DataSource, key: InboxKey, effect: (manager: EntityManager) => Promise<void>): Promise<'applied' | 'duplicate'> {
   return dataSource.transaction(async (manager) => {
     const inserted = await manager
       .createQueryBuilder()

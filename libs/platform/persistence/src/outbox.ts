@@ -75,7 +75,16 @@ export async function appendBatchToOutbox<TSchema extends z.ZodType>(
   await manager.query(
     `INSERT INTO ${outboxTable(manager)} (id, topic, message_key, event_type, payload, batch_payloads, batch_keys, message_count)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [uuidv7(), definition.topic, keys[0], definition.type, JSON.stringify({ batch: ids.length, firstEventId: ids[0], lastEventId: ids[ids.length - 1] }), lines.join('\n'), keys, ids.length],
+    [
+      uuidv7(),
+      definition.topic,
+      keys[0],
+      definition.type,
+      JSON.stringify({ batch: ids.length, firstEventId: ids[0], lastEventId: ids[ids.length - 1] }),
+      lines.join('\n'),
+      keys,
+      ids.length,
+    ],
   );
   return ids;
 }

@@ -9,7 +9,10 @@ export const deliveryConfig = z.object({
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   CONSUMER_BACKOFF_MS: z.coerce.number().int().min(1).max(60000).default(200),
   /** Prepended to every consumer group: several environments (or test runs) can share one cluster. */
-  CONSUMER_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
+  CONSUMER_GROUP_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default(''),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /**

@@ -13,7 +13,8 @@ function lwaFake(expiresIn = 3600) {
   const transport = new FakeTransport(async (req) => {
     await new Promise((r) => setTimeout(r, 5)); // a real round trip, so concurrent callers overlap
     const form = new URLSearchParams(req.body);
-    if (form.get('refresh_token') === 'Atzr|revoked') return { status: 400, body: { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter : refresh_token' } };
+    if (form.get('refresh_token') === 'Atzr|revoked')
+      return { status: 400, body: { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter : refresh_token' } };
     issued++;
     return { status: 200, body: { access_token: `Atza|token-${issued}`, token_type: 'bearer', expires_in: expiresIn } };
   });

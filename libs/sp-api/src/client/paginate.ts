@@ -34,10 +34,7 @@ export async function* paginate<P extends object, R>(params: P, spec: Pagination
     // A repeated token would loop forever; Amazon never does this, a faulty emulator might.
     if (!token || seen.has(token)) return;
     seen.add(token);
-    current =
-      spec.style === 'repeat-params'
-        ? ({ ...params, [spec.tokenParam]: token })
-        : ({ [spec.tokenParam]: token } as unknown as P);
+    current = spec.style === 'repeat-params' ? { ...params, [spec.tokenParam]: token } : ({ [spec.tokenParam]: token } as unknown as P);
   }
 }
 

@@ -20,12 +20,7 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 5
  *
  * Why full jitter: replicas that were throttled together must not come back together.
  */
-export function backoffDelayMs(
-  attempt: number,
-  policy: RetryPolicy,
-  retryAfterMs?: number,
-  random: () => number = Math.random,
-): number {
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
   if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.min(policy.maxDelayMs, retryAfterMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);

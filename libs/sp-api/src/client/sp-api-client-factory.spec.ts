@@ -14,7 +14,9 @@ describe('SpApiClientFactory', () => {
     // getMarketplaceParticipations: burst 15, then one call per ~62 s
     for (let i = 0; i < 15; i++) await factory.forSeller({ sellingPartnerId: 'A1', region: 'NA', accessTokens }).sellers.getMarketplaceParticipations();
     const controller = new AbortController();
-    const sixteenth = factory.forSeller({ sellingPartnerId: 'A1', region: 'NA', accessTokens }).sellers.getMarketplaceParticipations({ signal: controller.signal });
+    const sixteenth = factory
+      .forSeller({ sellingPartnerId: 'A1', region: 'NA', accessTokens })
+      .sellers.getMarketplaceParticipations({ signal: controller.signal });
     await factory.forSeller({ sellingPartnerId: 'A2', region: 'NA', accessTokens }).sellers.getMarketplaceParticipations();
     await factory.forSeller({ sellingPartnerId: 'A1', region: 'EU', accessTokens }).sellers.getMarketplaceParticipations();
     expect(factory.rateLimiter.queued('A1:NA:sellers.getMarketplaceParticipations')).toBe(1);

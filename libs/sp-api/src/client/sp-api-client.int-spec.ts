@@ -69,9 +69,23 @@ describe('SpApiClient against the SP-API sandbox', () => {
     orderCount = 12,
     maxAttempts = 5,
   ): Promise<{ client: SpApiClient; sellerId: string; refreshToken: string }> {
-    const seller = await admin<{ refreshToken: string }>('POST', '/sellers', { sellingPartnerId: id, region: 'NA', marketplaceIds: [US, CA], listingCount, orderCount });
+    const seller = await admin<{ refreshToken: string }>('POST', '/sellers', {
+      sellingPartnerId: id,
+      region: 'NA',
+      marketplaceIds: [US, CA],
+      listingCount,
+      orderCount,
+    });
     const accessTokens = new RefreshTokenAccessTokenProvider(lwa, new AccessTokenCache(), seller.refreshToken);
-    const client = new SpApiClient({ region: 'NA', sellingPartnerId: id, accessTokens, baseUrl: target.baseUrl, transport, observer, retry: { baseDelayMs: 200, maxAttempts } });
+    const client = new SpApiClient({
+      region: 'NA',
+      sellingPartnerId: id,
+      accessTokens,
+      baseUrl: target.baseUrl,
+      transport,
+      observer,
+      retry: { baseDelayMs: 200, maxAttempts },
+    });
     return { client, sellerId: id, refreshToken: seller.refreshToken };
   }
 
@@ -115,14 +129,22 @@ describe('SpApiClient against the SP-API sandbox', () => {
       const { client } = await newSeller('A1SELLERS0001', 1, 0);
       const res = await client.sellers.getMarketplaceParticipations();
       expect(res.requestId).toBeTruthy();
-      expect(res.data.filter((p) => p.participation.isParticipating).map((p) => p.marketplace.id).sort()).toEqual([CA, US].sort());
+      expect(
+        res.data
+          .filter((p) => p.participation.isParticipating)
+          .map((p) => p.marketplace.id)
+          .sort(),
+      ).toEqual([CA, US].sort());
     });
   });
 
   describe('Reports', () => {
     it('creates, polls and streams GET_MERCHANT_LISTINGS_ALL_DATA rows by header name', async () => {
       const { client } = await newSeller('A1REPORTS0001', 40, 0);
-      const rows = await client.reports.downloadReportRows({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US] }, { poll: { initialDelayMs: 250, maxDelayMs: 1_000 } });
+      const rows = await client.reports.downloadReportRows(
+        { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US] },
+        { poll: { initialDelayMs: 250, maxDelayMs: 1_000 } },
+      );
       const skus: string[] = [];
       for await (const row of rows) skus.push(row['seller-sku']);
       expect(skus).toHaveLength(40);
@@ -132,7 +154,10 @@ describe('SpApiClient against the SP-API sandbox', () => {
     it('streams a gzipped document (above the sandbox threshold) the same way', async () => {
       const { client } = await newSeller('A1REPORTS0002', 12_000, 0);
       let count = 0;
-      for await (const row of await client.reports.downloadReportRows({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US] }, { poll: { initialDelayMs: 250, maxDelayMs: 1_000 } })) {
+      for await (const row of await client.reports.downloadReportRows(
+        { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US] },
+        { poll: { initialDelayMs: 250, maxDelayMs: 1_000 } },
+      )) {
         if (row['seller-sku']) count++;
       }
       expect(count).toBe(12_000);
@@ -164,9 +189,13 @@ describe('SpApiClient against the SP-API sandbox', () => {
 
     it('confirms a shipment (204) and the package shows on the order', async () => {
       const { client, sellerId } = await newSeller('A1ORDERS00002', 1, 0);
-      const created = await admin<{ orders: { orderId: string; orderItems: { orderItemId: string; quantityOrdered: number }[] }[] }>('POST', `/sellers/${sellerId}/orders`, {
-        orders: [{ marketplaceId: US, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT' }],
-      });
+      const created = await admin<{ orders: { orderId: string; orderItems: { orderItemId: string; quantityOrdered: number }[] }[] }>(
+        'POST',
+        `/sellers/${sellerId}/orders`,
+        {
+          orders: [{ marketplaceId: US, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT' }],
+        },
+      );
       const order = created.orders[0];
       const res = await client.ordersV0.confirmShipment(order.orderId, {
         marketplaceId: US,
@@ -186,9 +215,13 @@ describe('SpApiClient against the SP-API sandbox', () => {
 
     it('updates the shipment status of an order (204)', async () => {
       const { client, sellerId } = await newSeller('A1ORDERS00004', 1, 0);
-      const created = await admin<{ orders: { orderId: string; orderItems: { orderItemId: string; quantityOrdered: number }[] }[] }>('POST', `/sellers/${sellerId}/orders`, {
-        orders: [{ marketplaceId: US, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT', programs: ['IN_STORE_PICK_UP'] }],
-      });
+      const created = await admin<{ orders: { orderId: string; orderItems: { orderItemId: string; quantityOrdered: number }[] }[] }>(
+        'POST',
+        `/sellers/${sellerId}/orders`,
+        {
+          orders: [{ marketplaceId: US, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT', programs: ['IN_STORE_PICK_UP'] }],
+        },
+      );
       const [order] = created.orders;
       if (!order) throw new Error('the sandbox created no order');
       const res = await client.ordersV0.updateShipmentStatus(order.orderId, {
@@ -207,7 +240,13 @@ describe('SpApiClient against the SP-API sandbox', () => {
       const error = await client.ordersV0
         .confirmShipment('123-0000000-0000000', {
           marketplaceId: US,
-          packageDetail: { packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z', shipDate: 'not-a-date', orderItems: [{ orderItemId: '1', quantity: 1 }] },
+          packageDetail: {
+            packageReferenceId: '1',
+            carrierCode: 'UPS',
+            trackingNumber: '1Z',
+            shipDate: 'not-a-date',
+            orderItems: [{ orderItemId: '1', quantity: 1 }],
+          },
         })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SpApiError);
@@ -237,7 +276,10 @@ describe('SpApiClient against the SP-API sandbox', () => {
         sellerId,
         sku,
         [US],
-        { productType: 'PRODUCT', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7 }] }] },
+        {
+          productType: 'PRODUCT',
+          patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7 }] }],
+        },
         {},
         { priority: 'critical' },
       );
@@ -263,7 +305,12 @@ describe('SpApiClient against the SP-API sandbox', () => {
   describe('Catalog Items and Product Type Definitions', () => {
     it('finds an ASIN by identifier and by keywords, and reads it', async () => {
       const { client } = await newSeller('A1CATALOG0001', 1, 0);
-      const byId = await client.catalog.searchCatalogItems({ marketplaceIds: [US], identifiers: ['B00000009I'], identifiersType: 'ASIN', includedData: ['summaries', 'productTypes'] });
+      const byId = await client.catalog.searchCatalogItems({
+        marketplaceIds: [US],
+        identifiers: ['B00000009I'],
+        identifiersType: 'ASIN',
+        includedData: ['summaries', 'productTypes'],
+      });
       expect(byId.data.items.map((i) => i.asin)).toEqual(['B00000009I']);
       const byKeyword = await client.catalog.searchCatalogItems({ marketplaceIds: [US], keywords: ['shirt'], pageSize: 5 });
       expect(byKeyword.data.items.length).toBeGreaterThan(0);
@@ -297,11 +344,21 @@ describe('SpApiClient against the SP-API sandbox', () => {
     it('uploads a JSON_LISTINGS_FEED, waits, and maps the processing report to per-message results', async () => {
       const { client, sellerId } = await newSeller('A1FEEDS000001', 5, 0);
       const messages = [
-        { messageId: 1, sku: 'SKU-0000002', operationType: 'PATCH', productType: 'PRODUCT', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 5 }] }] },
+        {
+          messageId: 1,
+          sku: 'SKU-0000002',
+          operationType: 'PATCH',
+          productType: 'PRODUCT',
+          patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 5 }] }],
+        },
         { messageId: 2, sku: 'SKU-0000003', operationType: 'PATCH', productType: 'PRODUCT', patches: [] },
       ];
       const outcome = await client.feeds.submitAndWait(
-        { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], content: JSON.stringify({ header: { sellerId, version: '2.0', issueLocale: 'en_US' }, messages }) },
+        {
+          feedType: 'JSON_LISTINGS_FEED',
+          marketplaceIds: [US],
+          content: JSON.stringify({ header: { sellerId, version: '2.0', issueLocale: 'en_US' }, messages }),
+        },
         messages.map((m) => ({ messageId: m.messageId, sku: m.sku })),
         { initialDelayMs: 250, maxDelayMs: 1_000 },
       );
@@ -311,7 +368,11 @@ describe('SpApiClient against the SP-API sandbox', () => {
         [2, 'SKU-0000003', 'INVALID'],
       ]);
       expect(outcome.results?.messages[1]?.issues[0]?.severity).toBe('ERROR');
-      const queued = await client.feeds.submitFeed({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], content: JSON.stringify({ header: { sellerId, version: '2.0' }, messages: messages.slice(0, 1) }) });
+      const queued = await client.feeds.submitFeed({
+        feedType: 'JSON_LISTINGS_FEED',
+        marketplaceIds: [US],
+        content: JSON.stringify({ header: { sellerId, version: '2.0' }, messages: messages.slice(0, 1) }),
+      });
       await client.feeds.cancelFeed(queued.feedId);
       await expect(client.feeds.waitForFeed(queued.feedId, { initialDelayMs: 100 })).resolves.toMatchObject({ processingStatus: 'CANCELLED' });
       const feeds = await client.feeds.getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'] });

@@ -215,12 +215,7 @@ export class SpApiHttpClient {
     return rate === undefined ? { rate: plan.rate, burst: plan.burst } : { rate, burst: plan.burst };
   }
 
-  private async adapt(
-    key: string,
-    plan: BucketPlan,
-    rate: number,
-    base: { operation: string; sellingPartnerId: string; region: string },
-  ): Promise<void> {
+  private async adapt(key: string, plan: BucketPlan, rate: number, base: { operation: string; sellingPartnerId: string; region: string }): Promise<void> {
     const previousRate = this.knownRates.get(key) ?? plan.rate;
     if (Math.abs(previousRate - rate) < 1e-9) return;
     this.knownRates.set(key, rate);
@@ -228,10 +223,7 @@ export class SpApiHttpClient {
     this.emit('onRateAdapted', { ...base, previousRate, rate });
   }
 
-  private emit<K extends keyof SpApiObserver>(
-    hook: K,
-    event: Parameters<NonNullable<SpApiObserver[K]>>[0],
-  ): void {
+  private emit<K extends keyof SpApiObserver>(hook: K, event: Parameters<NonNullable<SpApiObserver[K]>>[0]): void {
     const fn = this.options.observer?.[hook] as ((e: typeof event) => void) | undefined;
     if (!fn) return;
     try {

@@ -15,9 +15,22 @@ describe('marketplaces', () => {
   });
 
   it('builds the consent URL on the marketplace Seller Central with beta while draft', () => {
-    const url = new URL(buildConsentUrl({ marketplaceId: 'A1PA6795UKMFR9', applicationId: 'amzn1.sp.solution.x', state: 's&1', beta: true, redirectUri: 'https://app.example/cb' }));
+    const url = new URL(
+      buildConsentUrl({
+        marketplaceId: 'A1PA6795UKMFR9',
+        applicationId: 'amzn1.sp.solution.x',
+        state: 's&1',
+        beta: true,
+        redirectUri: 'https://app.example/cb',
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://sellercentral-europe.amazon.com/apps/authorize/consent');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ application_id: 'amzn1.sp.solution.x', state: 's&1', version: 'beta', redirect_uri: 'https://app.example/cb' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      application_id: 'amzn1.sp.solution.x',
+      state: 's&1',
+      version: 'beta',
+      redirect_uri: 'https://app.example/cb',
+    });
     expect(() => buildConsentUrl({ marketplaceId: 'NOPE', applicationId: 'a', state: 's' })).toThrow(RangeError);
   });
 

@@ -45,15 +45,27 @@ describe('FeedsApi.submitAndWait', () => {
     let polls = 0;
     const transport = new FakeTransport((req) => {
       const url = new URL(req.url);
-      if (req.method === 'POST' && url.pathname === '/feeds/2021-06-30/documents') return { status: 201, body: { feedDocumentId: 'D-in', url: 'https://s3.test/upload?sig=1' } };
+      if (req.method === 'POST' && url.pathname === '/feeds/2021-06-30/documents')
+        return { status: 201, body: { feedDocumentId: 'D-in', url: 'https://s3.test/upload?sig=1' } };
       if (req.method === 'PUT' && url.host === 's3.test') return { status: 200 };
       if (req.method === 'POST' && url.pathname === '/feeds/2021-06-30/feeds') return { status: 202, body: { feedId: 'F1' } };
       if (url.pathname === '/feeds/2021-06-30/feeds/F1') {
         polls++;
-        return { status: 200, body: { feedId: 'F1', feedType: 'JSON_LISTINGS_FEED', createdTime: 'x', processingStatus: polls < 3 ? 'IN_PROGRESS' : 'DONE', resultFeedDocumentId: polls < 3 ? undefined : 'D-out' } };
+        return {
+          status: 200,
+          body: {
+            feedId: 'F1',
+            feedType: 'JSON_LISTINGS_FEED',
+            createdTime: 'x',
+            processingStatus: polls < 3 ? 'IN_PROGRESS' : 'DONE',
+            resultFeedDocumentId: polls < 3 ? undefined : 'D-out',
+          },
+        };
       }
-      if (url.pathname === '/feeds/2021-06-30/documents/D-out') return { status: 200, body: { feedDocumentId: 'D-out', url: 'https://s3.test/result?sig=2', compressionAlgorithm: 'GZIP' } };
-      if (url.host === 's3.test' && url.pathname === '/result') return { status: 200, headers: { 'content-type': 'application/json' }, body: gzipSync(JSON.stringify(REPORT)) };
+      if (url.pathname === '/feeds/2021-06-30/documents/D-out')
+        return { status: 200, body: { feedDocumentId: 'D-out', url: 'https://s3.test/result?sig=2', compressionAlgorithm: 'GZIP' } };
+      if (url.host === 's3.test' && url.pathname === '/result')
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: gzipSync(JSON.stringify(REPORT)) };
       return { status: 404 };
     });
     const client = new SpApiClient({
@@ -66,10 +78,9 @@ describe('FeedsApi.submitAndWait', () => {
       rateLimiter: new RateLimiter(new InMemoryRateLimitStore(() => clock.now()), { clock }),
     });
     const doc = JSON.stringify({ header: { sellerId: 'A1', version: '2.0' }, messages: [] });
-    const outcome = await client.feeds.submitAndWait(
-      { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['ATVPDKIKX0DER'], content: doc },
-      [{ messageId: 2, sku: 'SKU-2' }],
-    );
+    const outcome = await client.feeds.submitAndWait({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['ATVPDKIKX0DER'], content: doc }, [
+      { messageId: 2, sku: 'SKU-2' },
+    ]);
     expect(outcome.feed.processingStatus).toBe('DONE');
     expect(outcome.results?.messages[0]).toMatchObject({ messageId: 2, status: 'INVALID' });
     const declared = JSON.parse(transport.requests[0]?.body ?? '{}') as { contentType: string };
@@ -78,6 +89,10 @@ describe('FeedsApi.submitAndWait', () => {
     expect(upload?.headers['content-length']).toBe(String(Buffer.byteLength(doc)));
     expect(upload?.headers['x-amz-access-token']).toBeUndefined();
     expect(upload?.body).toBe(doc);
-    expect(JSON.parse(transport.requests[2]?.body ?? '{}')).toEqual({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['ATVPDKIKX0DER'], inputFeedDocumentId: 'D-in' });
+    expect(JSON.parse(transport.requests[2]?.body ?? '{}')).toEqual({
+      feedType: 'JSON_LISTINGS_FEED',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      inputFeedDocumentId: 'D-in',
+    });
   });
 });

@@ -51,10 +51,7 @@ export interface FeedResults {
  * Turns a processing report into per-message results. Pass the submitted messages so that
  * messages without issues are reported as ACCEPTED too (the report only lists problems).
  */
-export function toFeedResults(
-  report: ListingsFeedProcessingReport,
-  submitted?: readonly { messageId: number; sku: string }[],
-): FeedResults {
+export function toFeedResults(report: ListingsFeedProcessingReport, submitted?: readonly { messageId: number; sku: string }[]): FeedResults {
   const byMessage = new Map<number, FeedMessageResult>();
   for (const s of submitted ?? []) byMessage.set(s.messageId, { messageId: s.messageId, sku: s.sku, status: 'ACCEPTED', issues: [] });
   const feedIssues: FeedIssue[] = [];

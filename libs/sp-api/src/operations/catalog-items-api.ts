@@ -6,16 +6,7 @@ import type { TokenPagination } from './common-types';
 
 /** Data sets Catalog Items 2022-04-01 can include. */
 export type CatalogIncludedData =
-  | 'attributes'
-  | 'classifications'
-  | 'dimensions'
-  | 'identifiers'
-  | 'images'
-  | 'productTypes'
-  | 'relationships'
-  | 'salesRanks'
-  | 'summaries'
-  | 'vendorDetails';
+  'attributes' | 'classifications' | 'dimensions' | 'identifiers' | 'images' | 'productTypes' | 'relationships' | 'salesRanks' | 'summaries' | 'vendorDetails';
 
 /** A catalog item (fields present per `includedData`). */
 export interface CatalogItem {

@@ -6,14 +6,7 @@ import type { ListingsMoney, TokenPagination } from './common-types';
 
 /** Data sets `getListingsItem` / `searchListingsItems` can include. */
 export type ListingsIncludedData =
-  | 'summaries'
-  | 'attributes'
-  | 'issues'
-  | 'offers'
-  | 'fulfillmentAvailability'
-  | 'procurement'
-  | 'relationships'
-  | 'productTypes';
+  'summaries' | 'attributes' | 'issues' | 'offers' | 'fulfillmentAvailability' | 'procurement' | 'relationships' | 'productTypes';
 
 /** A listing issue as Amazon reports it. */
 export interface ListingsIssue {
@@ -154,10 +147,7 @@ export class ListingsItemsApi {
     query: ListingsWriteOptions = {},
     options?: CallOptions,
   ): Promise<SpApiResponse<ListingsItemSubmissionResponse>> {
-    return this.http.execute(
-      buildRequest('listings.putListingsItem', { sellerId, sku }, q({ marketplaceIds: [marketplaceId], ...query }), body),
-      options,
-    );
+    return this.http.execute(buildRequest('listings.putListingsItem', { sellerId, sku }, q({ marketplaceIds: [marketplaceId], ...query }), body), options);
   }
 
   /** Patches top-level attributes (price/stock/handling-time sync: use `priority: 'critical'` for stock). */
@@ -169,10 +159,7 @@ export class ListingsItemsApi {
     query: ListingsWriteOptions = {},
     options?: CallOptions,
   ): Promise<SpApiResponse<ListingsItemSubmissionResponse>> {
-    return this.http.execute(
-      buildRequest('listings.patchListingsItem', { sellerId, sku }, q({ marketplaceIds, ...query }), body),
-      options,
-    );
+    return this.http.execute(buildRequest('listings.patchListingsItem', { sellerId, sku }, q({ marketplaceIds, ...query }), body), options);
   }
 
   /** Deletes a listing in exactly one marketplace. */
@@ -183,18 +170,11 @@ export class ListingsItemsApi {
     query: { issueLocale?: string } = {},
     options?: CallOptions,
   ): Promise<SpApiResponse<ListingsItemSubmissionResponse>> {
-    return this.http.execute(
-      buildRequest('listings.deleteListingsItem', { sellerId, sku }, q({ marketplaceIds: [marketplaceId], ...query })),
-      options,
-    );
+    return this.http.execute(buildRequest('listings.deleteListingsItem', { sellerId, sku }, q({ marketplaceIds: [marketplaceId], ...query })), options);
   }
 
   /** One page of a listings search. */
-  searchListingsItems(
-    sellerId: string,
-    params: SearchListingsItemsParams,
-    options?: CallOptions,
-  ): Promise<SpApiResponse<SearchListingsItemsResponse>> {
+  searchListingsItems(sellerId: string, params: SearchListingsItemsParams, options?: CallOptions): Promise<SpApiResponse<SearchListingsItemsResponse>> {
     return this.http.execute(buildRequest('listings.searchListingsItems', { sellerId }, q(params)), options);
   }
 

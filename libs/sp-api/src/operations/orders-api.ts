@@ -5,28 +5,11 @@ import { paginate } from '../client/paginate';
 import type { DecimalMoney } from './common-types';
 
 /** Orders 2026-01-01 fulfillment statuses. */
-export type OrderFulfillmentStatus =
-  | 'PENDING_AVAILABILITY'
-  | 'PENDING'
-  | 'UNSHIPPED'
-  | 'PARTIALLY_SHIPPED'
-  | 'SHIPPED'
-  | 'CANCELLED'
-  | 'UNFULFILLABLE';
+export type OrderFulfillmentStatus = 'PENDING_AVAILABILITY' | 'PENDING' | 'UNSHIPPED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'CANCELLED' | 'UNFULFILLABLE';
 
 /** Data sets of Orders 2026-01-01 (`includedData`). */
 export type OrderIncludedData =
-  | 'BUYER'
-  | 'RECIPIENT'
-  | 'PROCEEDS'
-  | 'EXPENSE'
-  | 'PROMOTION'
-  | 'CANCELLATION'
-  | 'FULFILLMENT'
-  | 'PACKAGES'
-  | 'TAX'
-  | 'PAYMENT'
-  | 'FULFILLMENT_ORDERS';
+  'BUYER' | 'RECIPIENT' | 'PROCEEDS' | 'EXPENSE' | 'PROMOTION' | 'CANCELLATION' | 'FULFILLMENT' | 'PACKAGES' | 'TAX' | 'PAYMENT' | 'FULFILLMENT_ORDERS';
 
 /** A time window. */
 export interface DateTimeRange {

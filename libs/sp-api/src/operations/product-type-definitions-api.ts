@@ -54,21 +54,11 @@ export class ProductTypeDefinitionsApi {
 
   /** Searches product types by keywords or recommends one for an item name. */
   searchDefinitionsProductTypes(params: SearchProductTypesParams, options?: CallOptions): Promise<SpApiResponse<SearchProductTypesResponse>> {
-    return this.http.execute(
-      buildRequest('definitions.searchDefinitionsProductTypes', {}, params as unknown as Record<string, QueryValue>),
-      options,
-    );
+    return this.http.execute(buildRequest('definitions.searchDefinitionsProductTypes', {}, params as unknown as Record<string, QueryValue>), options);
   }
 
   /** One product type's definition; cache by `schema.checksum` and `productTypeVersion.version`. */
-  getDefinitionsProductType(
-    productType: string,
-    params: GetProductTypeParams,
-    options?: CallOptions,
-  ): Promise<SpApiResponse<ProductTypeDefinition>> {
-    return this.http.execute(
-      buildRequest('definitions.getDefinitionsProductType', { productType }, params as unknown as Record<string, QueryValue>),
-      options,
-    );
+  getDefinitionsProductType(productType: string, params: GetProductTypeParams, options?: CallOptions): Promise<SpApiResponse<ProductTypeDefinition>> {
+    return this.http.execute(buildRequest('definitions.getDefinitionsProductType', { productType }, params as unknown as Record<string, QueryValue>), options);
   }
 }

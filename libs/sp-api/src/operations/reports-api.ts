@@ -143,11 +143,7 @@ export class ReportsApi {
    * Streams the rows of a report document: fetches the document location, downloads it, gunzips
    * by magic number, decodes the charset and parses TSV by header name. Nothing is held whole.
    */
-  async streamReportDocumentRows(
-    reportDocumentId: string,
-    reportType: string,
-    options: ReportRowsOptions = {},
-  ): Promise<AsyncIterable<TsvRow> & Readable> {
+  async streamReportDocumentRows(reportDocumentId: string, reportType: string, options: ReportRowsOptions = {}): Promise<AsyncIterable<TsvRow> & Readable> {
     const { data: doc } = await this.getReportDocument(reportDocumentId, {}, options);
     return streamReportRows(this.http.transport, doc.url, { ...options, reportType, region: options.region ?? this.http.region });
   }

@@ -113,10 +113,23 @@ d(present ? 'requests built by the client match Amazon models' : 'request contra
   const US = 'ATVPDKIKX0DER';
   const cases: [SpApiOperation, () => Promise<unknown>][] = [
     ['sellers.getMarketplaceParticipations', () => client.sellers.getMarketplaceParticipations()],
-    ['reports.createReport', () => client.reports.createReport({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US], reportOptions: { custom: 'true' } })],
+    [
+      'reports.createReport',
+      () => client.reports.createReport({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US], reportOptions: { custom: 'true' } }),
+    ],
     ['reports.getReport', () => client.reports.getReport('12345')],
     ['reports.cancelReport', () => client.reports.cancelReport('12345')],
-    ['reports.getReports', () => client.reports.getReports({ reportTypes: ['GET_MERCHANT_LISTINGS_ALL_DATA'], processingStatuses: ['DONE', 'IN_QUEUE'], marketplaceIds: [US], pageSize: 50, createdSince: '2026-01-01T00:00:00Z' })],
+    [
+      'reports.getReports',
+      () =>
+        client.reports.getReports({
+          reportTypes: ['GET_MERCHANT_LISTINGS_ALL_DATA'],
+          processingStatuses: ['DONE', 'IN_QUEUE'],
+          marketplaceIds: [US],
+          pageSize: 50,
+          createdSince: '2026-01-01T00:00:00Z',
+        }),
+    ],
     ['reports.getReportDocument', () => client.reports.getReportDocument('amzn1.spdoc.1', { enableContentEncodingUrlHeader: true })],
     ['feeds.createFeedDocument', () => client.feeds.createFeedDocument('application/json; charset=UTF-8')],
     ['feeds.createFeed', () => client.feeds.createFeed({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: 'doc-1' })],
@@ -124,23 +137,49 @@ d(present ? 'requests built by the client match Amazon models' : 'request contra
     ['feeds.cancelFeed', () => client.feeds.cancelFeed('F1')],
     ['feeds.getFeeds', () => client.feeds.getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'], processingStatuses: ['DONE'], pageSize: 10 })],
     ['feeds.getFeedDocument', () => client.feeds.getFeedDocument('doc-out')],
-    ['listings.getListingsItem', () => client.listings.getListingsItem('A1SELLER', 'SKU/1 #2', { marketplaceIds: [US], includedData: ['summaries', 'offers', 'fulfillmentAvailability', 'issues'], issueLocale: 'en_US' })],
+    [
+      'listings.getListingsItem',
+      () =>
+        client.listings.getListingsItem('A1SELLER', 'SKU/1 #2', {
+          marketplaceIds: [US],
+          includedData: ['summaries', 'offers', 'fulfillmentAvailability', 'issues'],
+          issueLocale: 'en_US',
+        }),
+    ],
     [
       'listings.putListingsItem',
       () =>
-        client.listings.putListingsItem('A1SELLER', 'SKU-1', US, {
-          productType: 'PRODUCT',
-          requirements: 'LISTING_OFFER_ONLY',
-          attributes: { merchant_suggested_asin: [{ value: 'B000000001', marketplace_id: US }], condition_type: [{ value: 'new_new', marketplace_id: US }] },
-        }, { mode: 'VALIDATION_PREVIEW', includedData: ['identifiers', 'issues'] }),
+        client.listings.putListingsItem(
+          'A1SELLER',
+          'SKU-1',
+          US,
+          {
+            productType: 'PRODUCT',
+            requirements: 'LISTING_OFFER_ONLY',
+            attributes: { merchant_suggested_asin: [{ value: 'B000000001', marketplace_id: US }], condition_type: [{ value: 'new_new', marketplace_id: US }] },
+          },
+          { mode: 'VALIDATION_PREVIEW', includedData: ['identifiers', 'issues'] },
+        ),
     ],
     [
       'listings.patchListingsItem',
       () =>
-        client.listings.patchListingsItem('A1SELLER', 'SKU-1', [US], {
-          productType: 'PRODUCT',
-          patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7, lead_time_to_ship_max_days: 2 }] }],
-        }, { includedData: ['issues'] }),
+        client.listings.patchListingsItem(
+          'A1SELLER',
+          'SKU-1',
+          [US],
+          {
+            productType: 'PRODUCT',
+            patches: [
+              {
+                op: 'replace',
+                path: '/attributes/fulfillment_availability',
+                value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7, lead_time_to_ship_max_days: 2 }],
+              },
+            ],
+          },
+          { includedData: ['issues'] },
+        ),
     ],
     ['listings.deleteListingsItem', () => client.listings.deleteListingsItem('A1SELLER', 'SKU-1', US, { issueLocale: 'en_US' })],
     [
@@ -159,10 +198,37 @@ d(present ? 'requests built by the client match Amazon models' : 'request contra
           pageToken: 'tok',
         }),
     ],
-    ['catalog.searchCatalogItems', () => client.catalog.searchCatalogItems({ marketplaceIds: [US], identifiers: ['0887276302195'], identifiersType: 'EAN', includedData: ['summaries', 'identifiers', 'productTypes', 'images'], pageSize: 10 })],
-    ['catalog.getCatalogItem', () => client.catalog.getCatalogItem('B000000001', { marketplaceIds: [US], includedData: ['summaries', 'productTypes'], locale: 'en_US' })],
-    ['definitions.searchDefinitionsProductTypes', () => client.definitions.searchDefinitionsProductTypes({ marketplaceIds: [US], keywords: ['luggage', 'bag'], locale: 'en_US' })],
-    ['definitions.getDefinitionsProductType', () => client.definitions.getDefinitionsProductType('LUGGAGE', { marketplaceIds: [US], sellerId: 'A1SELLER', productTypeVersion: 'LATEST', requirements: 'LISTING_OFFER_ONLY', requirementsEnforced: 'NOT_ENFORCED', locale: 'en_US' })],
+    [
+      'catalog.searchCatalogItems',
+      () =>
+        client.catalog.searchCatalogItems({
+          marketplaceIds: [US],
+          identifiers: ['0887276302195'],
+          identifiersType: 'EAN',
+          includedData: ['summaries', 'identifiers', 'productTypes', 'images'],
+          pageSize: 10,
+        }),
+    ],
+    [
+      'catalog.getCatalogItem',
+      () => client.catalog.getCatalogItem('B000000001', { marketplaceIds: [US], includedData: ['summaries', 'productTypes'], locale: 'en_US' }),
+    ],
+    [
+      'definitions.searchDefinitionsProductTypes',
+      () => client.definitions.searchDefinitionsProductTypes({ marketplaceIds: [US], keywords: ['luggage', 'bag'], locale: 'en_US' }),
+    ],
+    [
+      'definitions.getDefinitionsProductType',
+      () =>
+        client.definitions.getDefinitionsProductType('LUGGAGE', {
+          marketplaceIds: [US],
+          sellerId: 'A1SELLER',
+          productTypeVersion: 'LATEST',
+          requirements: 'LISTING_OFFER_ONLY',
+          requirementsEnforced: 'NOT_ENFORCED',
+          locale: 'en_US',
+        }),
+    ],
     [
       'orders.searchOrders',
       () =>
@@ -182,11 +248,32 @@ d(present ? 'requests built by the client match Amazon models' : 'request contra
       () =>
         client.ordersV0.confirmShipment('123-1234567-1234567', {
           marketplaceId: US,
-          packageDetail: { packageReferenceId: '1', carrierCode: 'UPS', shippingMethod: 'UPS Ground', trackingNumber: '1Z999', shipDate: '2026-09-01T15:04:05Z', orderItems: [{ orderItemId: '12345678901234', quantity: 1 }] },
+          packageDetail: {
+            packageReferenceId: '1',
+            carrierCode: 'UPS',
+            shippingMethod: 'UPS Ground',
+            trackingNumber: '1Z999',
+            shipDate: '2026-09-01T15:04:05Z',
+            orderItems: [{ orderItemId: '12345678901234', quantity: 1 }],
+          },
         }),
     ],
-    ['ordersV0.updateShipmentStatus', () => client.ordersV0.updateShipmentStatus('123-1234567-1234567', { marketplaceId: US, shipmentStatus: 'ReadyForPickup', orderItems: [{ orderItemId: '1', quantity: 1 }] })],
-    ['tokens.createRestrictedDataToken', () => client.tokens.createRestrictedDataToken({ restrictedResources: [{ method: 'GET', path: '/orders/v0/orders/123-1234567-1234567', dataElements: ['shippingAddress'] }] })],
+    [
+      'ordersV0.updateShipmentStatus',
+      () =>
+        client.ordersV0.updateShipmentStatus('123-1234567-1234567', {
+          marketplaceId: US,
+          shipmentStatus: 'ReadyForPickup',
+          orderItems: [{ orderItemId: '1', quantity: 1 }],
+        }),
+    ],
+    [
+      'tokens.createRestrictedDataToken',
+      () =>
+        client.tokens.createRestrictedDataToken({
+          restrictedResources: [{ method: 'GET', path: '/orders/v0/orders/123-1234567-1234567', dataElements: ['shippingAddress'] }],
+        }),
+    ],
   ];
 
   it.each(cases)('%s', async (operation, call) => {

@@ -33,10 +33,7 @@ export class SellersApi {
    * Unwraps `payload`; keep only ids known to `findMarketplace` when offering them to users.
    */
   async getMarketplaceParticipations(options?: CallOptions): Promise<SpApiResponse<MarketplaceParticipation[]>> {
-    const res = await this.http.execute<GetMarketplaceParticipationsResponse>(
-      buildRequest('sellers.getMarketplaceParticipations'),
-      options,
-    );
+    const res = await this.http.execute<GetMarketplaceParticipationsResponse>(buildRequest('sellers.getMarketplaceParticipations'), options);
     return { ...res, data: res.data?.payload ?? [] };
   }
 }

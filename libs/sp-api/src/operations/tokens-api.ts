@@ -25,10 +25,7 @@ export class TokensApi {
   constructor(private readonly http: SpApiHttpClient) {}
 
   /** Creates an RDT; pass it to a call via `new StaticAccessTokenProvider(rdt)` in `CallOptions.accessTokens`. */
-  createRestrictedDataToken(
-    body: CreateRestrictedDataTokenRequest,
-    options?: CallOptions,
-  ): Promise<SpApiResponse<CreateRestrictedDataTokenResponse>> {
+  createRestrictedDataToken(body: CreateRestrictedDataTokenRequest, options?: CallOptions): Promise<SpApiResponse<CreateRestrictedDataTokenResponse>> {
     return this.http.execute(buildRequest('tokens.createRestrictedDataToken', {}, {}, body), options);
   }
 }

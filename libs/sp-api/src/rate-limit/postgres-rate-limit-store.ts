@@ -7,10 +7,7 @@ import type { BucketPlan } from './usage-plans';
  * library depends on no ORM.
  */
 export interface SqlQueryPort {
-  query<R extends Record<string, unknown> = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-  ): Promise<{ rows: R[] }>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
 /** Options for {@link PostgresRateLimitStore}. */

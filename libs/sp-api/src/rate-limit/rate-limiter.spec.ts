@@ -16,9 +16,7 @@ describe('RateLimiter', () => {
     const plan = { rate: 0.5, burst: 2 };
     const granted: { id: number; at: number }[] = [];
     const start = clock.now();
-    await Promise.all(
-      Array.from({ length: 6 }, (_, id) => limiter.acquire('s:NA:op', plan).then(() => granted.push({ id, at: clock.now() - start }))),
-    );
+    await Promise.all(Array.from({ length: 6 }, (_, id) => limiter.acquire('s:NA:op', plan).then(() => granted.push({ id, at: clock.now() - start }))));
     expect(granted.map((g) => g.id)).toEqual([0, 1, 2, 3, 4, 5]);
     // two from the burst immediately, then one every 2 s
     expect(granted.map((g) => Math.round(g.at / 1000))).toEqual([0, 0, 2, 4, 6, 8]);
@@ -48,12 +46,12 @@ describe('RateLimiter', () => {
     expect(times).toHaveLength(200);
     for (let i = 0; i < times.length; i++) {
       for (let j = i; j < times.length; j++) {
-        const window = ((times[j]) - (times[i])) / 1000;
+        const window = (times[j] - times[i]) / 1000;
         expect(j - i + 1).toBeLessThanOrEqual(plan.burst + plan.rate * window + 1e-6);
       }
     }
     // and the budget is actually used: 195 refills at 2/s ≈ 97.5 s
-    expect((times[199]) / 1000).toBeLessThanOrEqual(98);
+    expect(times[199] / 1000).toBeLessThanOrEqual(98);
   });
 
   it('keeps a latency reserve after waiting for a refill without slowing the pace', async () => {
@@ -76,7 +74,8 @@ describe('RateLimiter', () => {
     const marginS = 0.18;
     const start = clock.now();
     const times: number[] = [];
-    const calls = (limiter: RateLimiter) => Array.from({ length: 15 }, () => limiter.acquire('s:NA:op', plan).then(() => times.push((clock.now() - start) / 1000)));
+    const calls = (limiter: RateLimiter) =>
+      Array.from({ length: 15 }, () => limiter.acquire('s:NA:op', plan).then(() => times.push((clock.now() - start) / 1000)));
     const first = calls(replicas[0]);
     // The second replica's callers arrive while the first replica waits out its margin.
     await clock.sleep(250);
@@ -108,7 +107,12 @@ describe('RateLimiter', () => {
     const { clock, limiter } = setup();
     const plan = { rate: 0.01, burst: 1 };
     const start = clock.now();
-    await Promise.all([limiter.acquire('A:NA:op', plan), limiter.acquire('B:NA:op', plan), limiter.acquire('A:EU:op', plan), limiter.acquire('A:NA:other', plan)]);
+    await Promise.all([
+      limiter.acquire('A:NA:op', plan),
+      limiter.acquire('B:NA:op', plan),
+      limiter.acquire('A:EU:op', plan),
+      limiter.acquire('A:NA:other', plan),
+    ]);
     expect(clock.now() - start).toBe(0);
   });
 

@@ -23,35 +23,40 @@ const API_PREFIX: Record<string, string> = {
   'FBA Inventory v1': 'fbaInventory',
 };
 
-d(present ? 'USAGE_PLANS matches shared/reference/usage-plans.json' : 'USAGE_PLANS vs usage-plans.json (skipped: ../shared/reference/usage-plans.json is absent)', () => {
-  // read lazily: Jest runs the body of a skipped describe too, and the file may be absent
-  let reference: Record<string, Record<string, { method: string; path: string; rate: number; burst: number }>> = {};
-  beforeAll(() => {
-    reference = JSON.parse(readFileSync(file, 'utf8')) as typeof reference;
-  });
+d(
+  present
+    ? 'USAGE_PLANS matches shared/reference/usage-plans.json'
+    : 'USAGE_PLANS vs usage-plans.json (skipped: ../shared/reference/usage-plans.json is absent)',
+  () => {
+    // read lazily: Jest runs the body of a skipped describe too, and the file may be absent
+    let reference: Record<string, Record<string, { method: string; path: string; rate: number; burst: number }>> = {};
+    beforeAll(() => {
+      reference = JSON.parse(readFileSync(file, 'utf8')) as typeof reference;
+    });
 
-  it('has the same rate, burst, method and path for every operation in the reference', () => {
-    const mismatches: string[] = [];
-    for (const [api, ops] of Object.entries(reference)) {
-      const prefix = API_PREFIX[api];
-      if (!prefix) {
-        mismatches.push(`unknown API section ${api}`);
-        continue;
-      }
-      for (const [operationId, ref] of Object.entries(ops)) {
-        const key = `${prefix}.${operationId}` as SpApiOperation;
-        const ours = USAGE_PLANS[key];
-        if (!ours) mismatches.push(`${key} missing`);
-        else if (ours.rate !== ref.rate || ours.burst !== ref.burst || ours.method !== ref.method || ours.path !== ref.path) {
-          mismatches.push(`${key}: ours ${ours.method} ${ours.path} ${ours.rate}/${ours.burst} vs ${ref.method} ${ref.path} ${ref.rate}/${ref.burst}`);
+    it('has the same rate, burst, method and path for every operation in the reference', () => {
+      const mismatches: string[] = [];
+      for (const [api, ops] of Object.entries(reference)) {
+        const prefix = API_PREFIX[api];
+        if (!prefix) {
+          mismatches.push(`unknown API section ${api}`);
+          continue;
+        }
+        for (const [operationId, ref] of Object.entries(ops)) {
+          const key = `${prefix}.${operationId}` as SpApiOperation;
+          const ours = USAGE_PLANS[key];
+          if (!ours) mismatches.push(`${key} missing`);
+          else if (ours.rate !== ref.rate || ours.burst !== ref.burst || ours.method !== ref.method || ours.path !== ref.path) {
+            mismatches.push(`${key}: ours ${ours.method} ${ours.path} ${ours.rate}/${ours.burst} vs ${ref.method} ${ref.path} ${ref.rate}/${ref.burst}`);
+          }
         }
       }
-    }
-    expect(mismatches).toEqual([]);
-  });
+      expect(mismatches).toEqual([]);
+    });
 
-  it('has no operation the reference does not know', () => {
-    const known = new Set(Object.entries(reference).flatMap(([api, ops]) => Object.keys(ops).map((op) => `${API_PREFIX[api]}.${op}`)));
-    expect(Object.keys(USAGE_PLANS).filter((k) => !known.has(k))).toEqual([]);
-  });
-});
+    it('has no operation the reference does not know', () => {
+      const known = new Set(Object.entries(reference).flatMap(([api, ops]) => Object.keys(ops).map((op) => `${API_PREFIX[api]}.${op}`)));
+      expect(Object.keys(USAGE_PLANS).filter((k) => !known.has(k))).toEqual([]);
+    });
+  },
+);

@@ -7,10 +7,7 @@ import type { SpApiRegion } from '../config/regions';
  * encodings; observed values (GitHub issues on Amazon's models repo, 2022–2025) are windows-1252
  * (`Cp1252`) for NA/EU listings reports and windows-31j for JP.
  */
-export function resolveCharset(
-  contentType: string | undefined,
-  context: { reportType?: string; region?: SpApiRegion; marketplaceId?: string } = {},
-): string {
+export function resolveCharset(contentType: string | undefined, context: { reportType?: string; region?: SpApiRegion; marketplaceId?: string } = {}): string {
   const declared = /charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1];
   if (declared && iconv.encodingExists(declared)) return declared.toLowerCase();
   if (context.marketplaceId === 'A1VC38T7YXB528') return 'windows-31j';

@@ -52,7 +52,10 @@ export class TsvRowParser extends Transform {
   private line(line: string): void {
     if (this.makeRow === undefined) {
       // A UTF-8 BOM or stray spaces around header names would make lookups by name fail.
-      this.header = line.replace(/^\uFEFF/, '').split('\t').map((h) => h.trim());
+      this.header = line
+        .replace(/^\uFEFF/, '')
+        .split('\t')
+        .map((h) => h.trim());
       this.makeRow = rowFactory(this.header);
       return;
     }
@@ -70,6 +73,6 @@ export class TsvRowParser extends Transform {
  */
 function rowFactory(header: readonly string[]): (cells: string[]) => TsvRow {
   const body = header.map((h, i) => `${JSON.stringify(h)}: c[${i}] === undefined ? '' : c[${i}]`).join(',\n');
-   
+
   return new Function('c', `return {\n${body}\n};`) as (cells: string[]) => TsvRow;
 }

@@ -29,11 +29,7 @@ export class FakeTransport implements HttpTransport {
     this.requests.push(recorded);
     const reply = await this.handler(recorded);
     const payload =
-      reply.body === undefined
-        ? ''
-        : typeof reply.body === 'string' || reply.body instanceof Uint8Array
-          ? reply.body
-          : JSON.stringify(reply.body);
+      reply.body === undefined ? '' : typeof reply.body === 'string' || reply.body instanceof Uint8Array ? reply.body : JSON.stringify(reply.body);
     const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const stream = bufferToStream(payload);
     return {

@@ -39,9 +39,7 @@ export class UndiciHttpTransport implements HttpTransport {
   }
 
   async send(req: TransportRequest): Promise<TransportResponse> {
-    const signals = [req.signal, req.timeoutMs ? AbortSignal.timeout(req.timeoutMs) : undefined].filter(
-      (s): s is AbortSignal => s !== undefined,
-    );
+    const signals = [req.signal, req.timeoutMs ? AbortSignal.timeout(req.timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     try {
       const res = await undiciRequest(req.url, {

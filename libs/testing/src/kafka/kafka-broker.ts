@@ -125,10 +125,7 @@ export async function startKafkaBroker(options: StartKafkaBrokerOptions = {}): P
     const host = '127.0.0.1';
     const dataDir = path.join(workDir, `data-${attempt}`);
     const propertiesFile = path.join(workDir, `server-${attempt}.properties`);
-    await writeFile(
-      propertiesFile,
-      renderKafkaServerProperties({ host, brokerPort, controllerPort, dataDir, overrides: options.serverProperties }),
-    );
+    await writeFile(propertiesFile, renderKafkaServerProperties({ host, brokerPort, controllerPort, dataDir, overrides: options.serverProperties }));
 
     log(`formatting KRaft storage in ${dataDir}`);
     try {
@@ -194,28 +191,14 @@ function javaExecutable(): string {
 
 /** JVM flags for a broker that shares 2 cores with the tests. */
 function brokerJvmFlags(log4jFile: string): string[] {
-  return [
-    '-Xms256m',
-    '-Xmx512m',
-    '-XX:+UseSerialGC',
-    '-XX:+ExitOnOutOfMemoryError',
-    '-Djava.awt.headless=true',
-    `-Dlog4j2.configurationFile=${log4jFile}`,
-  ];
+  return ['-Xms256m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${log4jFile}`];
 }
 
 /** The least time the storage formatter is given (see formatStorage). */
 const FORMAT_MIN_TIMEOUT_MS = 60_000;
 
 /** KRaft needs its storage formatted with a cluster id before the first start. */
-async function formatStorage(
-  java: string,
-  classPath: string,
-  log4jFile: string,
-  propertiesFile: string,
-  logFile: string,
-  timeoutMs: number,
-): Promise<void> {
+async function formatStorage(java: string, classPath: string, log4jFile: string, propertiesFile: string, logFile: string, timeoutMs: number): Promise<void> {
   const args = [
     '-Xmx128m',
     '-XX:+UseSerialGC',
@@ -275,14 +258,7 @@ function clusterId(): string {
   }
 }
 
-function spawnBroker(
-  java: string,
-  classPath: string,
-  log4jFile: string,
-  propertiesFile: string,
-  logFile: string,
-  workDir: string,
-): ChildProcess {
+function spawnBroker(java: string, classPath: string, log4jFile: string, propertiesFile: string, logFile: string, workDir: string): ChildProcess {
   const out = openSync(logFile, 'a');
   try {
     const child = spawn(

@@ -69,24 +69,19 @@ export function kafkaDistribution(): KafkaDistribution {
  */
 export async function ensureKafkaJars(distribution: KafkaDistribution = kafkaDistribution()): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
-      'bash',
-      [distribution.fetchScript],
-      { maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) {
-          reject(
-            new KafkaHarnessError(
-              KafkaHarnessErrorCode.FetchFailed,
-              `bash ${distribution.fetchScript} failed (${error.message.split('\n')[0]}):\n${stderr.trim()}`,
-              { cause: error },
-            ),
-          );
-          return;
-        }
-        const lines = stdout.trim().split('\n');
-        resolve(lines[lines.length - 1] || distribution.libsDir);
-      },
-    );
+    execFile('bash', [distribution.fetchScript], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        reject(
+          new KafkaHarnessError(
+            KafkaHarnessErrorCode.FetchFailed,
+            `bash ${distribution.fetchScript} failed (${error.message.split('\n')[0]}):\n${stderr.trim()}`,
+            { cause: error },
+          ),
+        );
+        return;
+      }
+      const lines = stdout.trim().split('\n');
+      resolve(lines[lines.length - 1] || distribution.libsDir);
+    });
   });
 }

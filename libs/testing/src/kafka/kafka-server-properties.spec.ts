@@ -37,9 +37,7 @@ describe('renderKafkaServerProperties', () => {
   });
 
   it('lets a caller override or add settings', () => {
-    const props = parse(
-      renderKafkaServerProperties({ ...base, overrides: { 'auto.create.topics.enable': false, 'log.retention.ms': 60000 } }),
-    );
+    const props = parse(renderKafkaServerProperties({ ...base, overrides: { 'auto.create.topics.enable': false, 'log.retention.ms': 60000 } }));
 
     expect(props.get('auto.create.topics.enable')).toBe('false');
     expect(props.get('log.retention.ms')).toBe('60000');

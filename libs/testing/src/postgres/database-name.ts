@@ -21,10 +21,7 @@ export function testDatabaseName(prefix: string, random: () => string = randomSu
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   if (!cleaned) {
-    throw new PostgresHarnessError(
-      PostgresHarnessErrorCode.InvalidPrefix,
-      `database name prefix ${JSON.stringify(prefix)} has no letter or digit`,
-    );
+    throw new PostgresHarnessError(PostgresHarnessErrorCode.InvalidPrefix, `database name prefix ${JSON.stringify(prefix)} has no letter or digit`);
   }
   const suffix = random();
   const room = MAX_IDENTIFIER_BYTES - 't_'.length - '_'.length - suffix.length;
@@ -33,5 +30,7 @@ export function testDatabaseName(prefix: string, random: () => string = randomSu
 
 function randomSuffix(): string {
   // 5 bytes of base 36 give 8 characters, about 2^40 names: no collision across a run's databases.
-  return BigInt(`0x${randomBytes(5).toString('hex')}`).toString(36).padStart(RANDOM_SUFFIX_LENGTH, '0');
+  return BigInt(`0x${randomBytes(5).toString('hex')}`)
+    .toString(36)
+    .padStart(RANDOM_SUFFIX_LENGTH, '0');
 }

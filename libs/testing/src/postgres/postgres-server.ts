@@ -59,10 +59,7 @@ async function findPostgres(options: PostgresHarnessOptions): Promise<PostgresSe
   if (configured) {
     const problem = await probe(configured);
     if (problem) {
-      throw new PostgresHarnessError(
-        PostgresHarnessErrorCode.ConfiguredServerUnreachable,
-        `DATABASE_URL (${redact(configured)}) does not answer: ${problem}`,
-      );
+      throw new PostgresHarnessError(PostgresHarnessErrorCode.ConfiguredServerUnreachable, `DATABASE_URL (${redact(configured)}) does not answer: ${problem}`);
     }
     log(`PostgreSQL from DATABASE_URL (${redact(configured)})`);
     return { url: configured, source: 'env', stop: () => Promise.resolve() };
@@ -121,24 +118,14 @@ export async function startEmbeddedPostgres(options: PostgresHarnessOptions = {}
     port,
     password,
     persistent: false,
-    flags: [
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
+    flags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
   };
 
   const launcher = fork(LAUNCHER, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   const stderr: string[] = [];
   launcher.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   const outcome = await new Promise<LauncherMessage>((resolve) => {
-    const timer = setTimeout(
-      () => resolve({ type: 'failed', message: `not ready within ${EMBEDDED_START_TIMEOUT_MS} ms` }),
-      EMBEDDED_START_TIMEOUT_MS,
-    );
+    const timer = setTimeout(() => resolve({ type: 'failed', message: `not ready within ${EMBEDDED_START_TIMEOUT_MS} ms` }), EMBEDDED_START_TIMEOUT_MS);
     launcher.once('message', (message: LauncherMessage) => {
       clearTimeout(timer);
       resolve(message);

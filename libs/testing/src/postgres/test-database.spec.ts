@@ -9,9 +9,7 @@ describe('test database URLs', () => {
   });
 
   it('works for a server URL without a database path', () => {
-    expect(databaseUrl('postgres://postgres@127.0.0.1:5432', 't_x_00000000')).toBe(
-      'postgres://postgres@127.0.0.1:5432/t_x_00000000',
-    );
+    expect(databaseUrl('postgres://postgres@127.0.0.1:5432', 't_x_00000000')).toBe('postgres://postgres@127.0.0.1:5432/t_x_00000000');
   });
 
   it('hides the password when a URL is logged', () => {

@@ -65,11 +65,7 @@ async function runOnServer(serverUrl: string, sql: string, what: string): Promis
     await client.connect();
     await client.query(sql);
   } catch (error) {
-    throw new PostgresHarnessError(
-      PostgresHarnessErrorCode.DatabaseCommandFailed,
-      `could not ${what}: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new PostgresHarnessError(PostgresHarnessErrorCode.DatabaseCommandFailed, `could not ${what}: ${(error as Error).message}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }

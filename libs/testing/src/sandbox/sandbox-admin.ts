@@ -59,7 +59,16 @@ export interface OrderInput {
   createdTime?: string;
   items?: OrderItemInput[];
   buyer?: { name: string; email: string };
-  address?: { name: string; addressLine1: string; addressLine2?: string; city: string; stateOrRegion: string; postalCode: string; countryCode: string; phone?: string };
+  address?: {
+    name: string;
+    addressLine1: string;
+    addressLine2?: string;
+    city: string;
+    stateOrRegion: string;
+    postalCode: string;
+    countryCode: string;
+    phone?: string;
+  };
   programs?: string[];
 }
 
@@ -168,7 +177,8 @@ export class SandboxAdminClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) throw new SandboxHarnessError(SandboxHarnessErrorCode.AdminCallFailed, `${method} /_sandbox${path} failed with ${res.status}: ${text}`, res.status);
+    if (!res.ok)
+      throw new SandboxHarnessError(SandboxHarnessErrorCode.AdminCallFailed, `${method} /_sandbox${path} failed with ${res.status}: ${text}`, res.status);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
@@ -198,12 +208,24 @@ export class SandboxAdminClient {
    */
   async createOrders(sellingPartnerId: string, orders: OrderInput[] | { count: number }): Promise<Array<Record<string, unknown> & { orderId: string }>> {
     const body = Array.isArray(orders) ? { orders } : orders;
-    return (await this.request<{ orders: Array<Record<string, unknown> & { orderId: string }> }>('POST', `/sellers/${encodeURIComponent(sellingPartnerId)}/orders`, body)).orders;
+    return (
+      await this.request<{ orders: Array<Record<string, unknown> & { orderId: string }> }>(
+        'POST',
+        `/sellers/${encodeURIComponent(sellingPartnerId)}/orders`,
+        body,
+      )
+    ).orders;
   }
 
   /** Changes an order: status, address, added lines, (partial) cancellation. */
   async changeOrder(sellingPartnerId: string, orderId: string, change: OrderChange): Promise<Record<string, unknown>> {
-    return (await this.request<{ order: Record<string, unknown> }>('PATCH', `/sellers/${encodeURIComponent(sellingPartnerId)}/orders/${encodeURIComponent(orderId)}`, change)).order;
+    return (
+      await this.request<{ order: Record<string, unknown> }>(
+        'PATCH',
+        `/sellers/${encodeURIComponent(sellingPartnerId)}/orders/${encodeURIComponent(orderId)}`,
+        change,
+      )
+    ).order;
   }
 
   /** Packages confirmed for an order and its last updateShipmentStatus value. */
@@ -244,7 +266,9 @@ export class SandboxAdminClient {
   }
 
   /** How a feed was processed (status, result document, processing time in ms). */
-  getFeedResult(feedId: string): Promise<{ feedId: string; feedType: string; result: { status: 'DONE' | 'FATAL'; resultFeedDocumentId: string; durationMs: number } | null }> {
+  getFeedResult(
+    feedId: string,
+  ): Promise<{ feedId: string; feedType: string; result: { status: 'DONE' | 'FATAL'; resultFeedDocumentId: string; durationMs: number } | null }> {
     return this.request('GET', `/feeds/${encodeURIComponent(feedId)}`);
   }
 }

@@ -49,7 +49,12 @@ describe('startSandbox', () => {
     const res = await fetch(sandbox.lwaTokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sandbox.app.clientId, client_secret: sandbox.app.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: sandbox.app.clientId,
+        client_secret: sandbox.app.clientSecret,
+      }).toString(),
     });
     const body = (await res.json()) as { access_token: string; expires_in: number };
     expect(body.expires_in).toBe(120);
@@ -64,17 +69,37 @@ describe('startSandbox', () => {
   });
 
   it('drives the admin API: sellers, orders, listings read-back, clock and faults', async () => {
-    const seller = await sandbox.admin.createSeller({ sellingPartnerId: 'A2HARNESS00001', region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], listingCount: 5, orderCount: 0 });
+    const seller = await sandbox.admin.createSeller({
+      sellingPartnerId: 'A2HARNESS00001',
+      region: 'NA',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      listingCount: 5,
+      orderCount: 0,
+    });
     const token = await accessToken(seller.refreshToken);
-    const [order] = await sandbox.admin.createOrders(seller.sellingPartnerId, [{ orderId: '111-1111111-1111111', items: [{ orderItemId: '12345678901234', quantity: 1 }] }]);
+    const [order] = await sandbox.admin.createOrders(seller.sellingPartnerId, [
+      { orderId: '111-1111111-1111111', items: [{ orderItemId: '12345678901234', quantity: 1 }] },
+    ]);
     expect(order?.orderId).toBe('111-1111111-1111111');
     const confirm = await fetch(`${sandbox.baseUrl}/orders/v0/orders/111-1111111-1111111/shipmentConfirmation`, {
       method: 'POST',
       headers: { 'x-amz-access-token': token, 'content-type': 'application/json' },
-      body: JSON.stringify({ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { packageReferenceId: '1', carrierCode: 'USPS', trackingNumber: '9400', shipDate: '2026-09-01T10:00:00Z', orderItems: [{ orderItemId: '12345678901234', quantity: 1 }] } }),
+      body: JSON.stringify({
+        marketplaceId: 'ATVPDKIKX0DER',
+        packageDetail: {
+          packageReferenceId: '1',
+          carrierCode: 'USPS',
+          trackingNumber: '9400',
+          shipDate: '2026-09-01T10:00:00Z',
+          orderItems: [{ orderItemId: '12345678901234', quantity: 1 }],
+        },
+      }),
     });
     expect(confirm.status).toBe(204);
-    expect((await sandbox.admin.getPackages(seller.sellingPartnerId, '111-1111111-1111111')).packages[0]).toMatchObject({ carrierCode: 'USPS', trackingNumber: '9400' });
+    expect((await sandbox.admin.getPackages(seller.sellingPartnerId, '111-1111111-1111111')).packages[0]).toMatchObject({
+      carrierCode: 'USPS',
+      trackingNumber: '9400',
+    });
     expect((await sandbox.admin.getListing(seller.sellingPartnerId, 'SKU-0000001')).sku).toBe('SKU-0000001');
 
     await sandbox.admin.injectFault({ errorRate: 1, operations: ['getMarketplaceParticipations'] });

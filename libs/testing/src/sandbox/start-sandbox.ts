@@ -64,7 +64,12 @@ export interface SandboxHandle {
 /** The documented defaults; kept here (not imported from the app) because libs talk to apps over HTTP. */
 export const SANDBOX_DEFAULTS = {
   app: { clientId: 'amzn1.application-oa2-client.sandboxdemo', clientSecret: 'sandbox-demo-client-secret', applicationId: 'amzn1.sp.solution.sandboxdemo' },
-  demoSeller: { sellingPartnerId: 'A1DEMOSELLER00', region: 'NA' as const, marketplaceIds: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2'], refreshToken: 'Atzr|demo-seller-1' },
+  demoSeller: {
+    sellingPartnerId: 'A1DEMOSELLER00',
+    region: 'NA' as const,
+    marketplaceIds: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2'],
+    refreshToken: 'Atzr|demo-seller-1',
+  },
 };
 
 function envOf(options: StartSandboxOptions): NodeJS.ProcessEnv {

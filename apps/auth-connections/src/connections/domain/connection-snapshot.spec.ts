@@ -17,7 +17,15 @@ describe('connection snapshot', () => {
   it('carries the whole projection row and marks a deletion as a DELETED tombstone', () => {
     const at = new Date('2026-01-01T00:00:00Z');
     expect(connectionChangedEvent(row, 'AUTHORIZED', at)).toEqual({
-      connectionId: 'c1', tenantId: 't1', sellingPartnerId: null, region: 'NA', marketplaceId: 'ATVPDKIKX0DER', status: 'ACTIVE', revision: 3, change: 'AUTHORIZED', at: at.toISOString(),
+      connectionId: 'c1',
+      tenantId: 't1',
+      sellingPartnerId: null,
+      region: 'NA',
+      marketplaceId: 'ATVPDKIKX0DER',
+      status: 'ACTIVE',
+      revision: 3,
+      change: 'AUTHORIZED',
+      at: at.toISOString(),
     });
     expect(connectionChangedEvent(row, 'DELETED', at).status).toBe('DELETED');
   });

@@ -4,7 +4,8 @@ import { ConnectionError } from '../connections.error';
 /** The marketplace of `id`, or UNKNOWN_MARKETPLACE. */
 export function marketplaceOrFail(id: string): Marketplace {
   const marketplace = findMarketplace(id);
-  if (!marketplace) throw new ConnectionError('UNKNOWN_MARKETPLACE', `Unknown Amazon marketplace id ${id}; GET /marketplaces lists them`, { marketplaceId: id });
+  if (!marketplace)
+    throw new ConnectionError('UNKNOWN_MARKETPLACE', `Unknown Amazon marketplace id ${id}; GET /marketplaces lists them`, { marketplaceId: id });
   return marketplace;
 }
 
@@ -29,6 +30,12 @@ export interface MarketplaceGroup {
 export function marketplacesByRegion(): MarketplaceGroup[] {
   return SP_API_REGIONS.map((region) => ({
     region,
-    marketplaces: MARKETPLACES.filter((m) => m.region === region).map(({ id, countryCode, name, currency, sellerCentralUrl }) => ({ id, countryCode, name, currency, sellerCentralUrl })),
+    marketplaces: MARKETPLACES.filter((m) => m.region === region).map(({ id, countryCode, name, currency, sellerCentralUrl }) => ({
+      id,
+      countryCode,
+      name,
+      currency,
+      sellerCentralUrl,
+    })),
   }));
 }

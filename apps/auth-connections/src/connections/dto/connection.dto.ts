@@ -6,7 +6,10 @@ import type { ConnectionEntity } from '../entities/connection.entity';
 const name = z.string().trim().min(1).max(120);
 const marketplaceId = z.string().trim().min(1).max(32);
 /** Amazon merchant tokens are upper-case letters and digits. */
-const sellingPartnerId = z.string().trim().regex(/^[A-Z0-9]{8,20}$/, 'must be 8-20 upper-case letters or digits');
+const sellingPartnerId = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9]{8,20}$/, 'must be 8-20 upper-case letters or digits');
 
 /** Body of `POST /connections`. */
 export const createConnectionSchema = z.object({

@@ -56,12 +56,16 @@ export class ConnectionsGrpcServer implements OnApplicationBootstrap, OnApplicat
     server.addService(loadConnectionsClient().service, { getAccessToken: this.getAccessToken });
     try {
       this.boundPort = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(`${this.config.GRPC_HOST}:${this.config.GRPC_PORT}`, grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
+        server.bindAsync(`${this.config.GRPC_HOST}:${this.config.GRPC_PORT}`, grpc.ServerCredentials.createInsecure(), (error, port) =>
+          error ? reject(error) : resolve(port),
+        ),
       );
     } catch (error) {
       // The HTTP twin keeps serving tokens; a taken port must not take the whole service down
       // (several instances on one machine in tests and the embedded default).
-      this.log.error(`gRPC Connections could not listen on ${this.config.GRPC_HOST}:${this.config.GRPC_PORT}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(
+        `gRPC Connections could not listen on ${this.config.GRPC_HOST}:${this.config.GRPC_PORT}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     this.server = server;
@@ -81,7 +85,11 @@ export class ConnectionsGrpcServer implements OnApplicationBootstrap, OnApplicat
       try {
         this.verifier.verifyInternal(typeof header === 'string' ? header : header?.toString('utf8'));
       } catch {
-        return callback({ code: grpc.status.UNAUTHENTICATED, details: 'Internal callers need a valid x-internal-token metadata entry', metadata: trailer('INTERNAL_TOKEN_INVALID') });
+        return callback({
+          code: grpc.status.UNAUTHENTICATED,
+          details: 'Internal callers need a valid x-internal-token metadata entry',
+          metadata: trailer('INTERNAL_TOKEN_INVALID'),
+        });
       }
       try {
         const grant = await this.tokens.get(call.request.connectionId);
@@ -95,7 +103,8 @@ export class ConnectionsGrpcServer implements OnApplicationBootstrap, OnApplicat
           tenantId: grant.tenantId,
         });
       } catch (error) {
-        if (error instanceof ConnectionError) return callback({ code: grpcStatus(error.code), details: `${error.code}: ${error.message}`, metadata: trailer(error.code) });
+        if (error instanceof ConnectionError)
+          return callback({ code: grpcStatus(error.code), details: `${error.code}: ${error.message}`, metadata: trailer(error.code) });
         this.log.error(`GetAccessToken failed: ${error instanceof Error ? error.message : String(error)}`);
         callback({ code: grpc.status.INTERNAL, details: 'internal error' });
       }

@@ -1,12 +1,5 @@
 import type { FieldCipher } from '@amazon-channel/platform-persistence';
-import {
-  AccessTokenCache,
-  LwaClient,
-  type HttpTransport,
-  type SpApiRegion,
-  type TransportRequest,
-  type TransportResponse,
-} from '@amazon-channel/sp-api';
+import { AccessTokenCache, LwaClient, type HttpTransport, type SpApiRegion, type TransportRequest, type TransportResponse } from '@amazon-channel/sp-api';
 import { inspect } from 'node:util';
 import type { ConnectionSettings } from '../connection-settings';
 import { lwaRequestsCounter } from './lwa-metrics';

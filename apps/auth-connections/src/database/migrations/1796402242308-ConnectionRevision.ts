@@ -4,10 +4,10 @@ export class ConnectionRevision1796402242308 implements MigrationInterface {
   name = 'ConnectionRevision1796402242308';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"auth_connections\".\"connections\" ADD \"revision\" integer NOT NULL DEFAULT '1'");
+    await queryRunner.query('ALTER TABLE "auth_connections"."connections" ADD "revision" integer NOT NULL DEFAULT \'1\'');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"auth_connections\".\"connections\" DROP COLUMN \"revision\"");
+    await queryRunner.query('ALTER TABLE "auth_connections"."connections" DROP COLUMN "revision"');
   }
 }

@@ -4,10 +4,12 @@ export class OneRunningJob1795442277771 implements MigrationInterface {
   name = 'OneRunningJob1795442277771';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE UNIQUE INDEX \"jobs_one_running_per_operation\" ON \"fulfillment\".\"jobs\"  (\"connection_id\", \"operation\") WHERE status = 'RUNNING'");
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "jobs_one_running_per_operation" ON "fulfillment"."jobs"  ("connection_id", "operation") WHERE status = \'RUNNING\'',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"fulfillment\".\"jobs_one_running_per_operation\"");
+    await queryRunner.query('DROP INDEX "fulfillment"."jobs_one_running_per_operation"');
   }
 }

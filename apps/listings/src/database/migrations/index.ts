@@ -5,4 +5,10 @@ import { RateLimitBuckets1795448143237 } from './1795448143237-RateLimitBuckets'
 import { ConnectionsProjection1796402689122 } from './1796402689122-ConnectionsProjection';
 
 /** This service's migrations, oldest first. */
-export const migrations = [Init1795440699230, ListingsModel1795443027255, OutboxBatches1795447255090, RateLimitBuckets1795448143237, ConnectionsProjection1796402689122];
+export const migrations = [
+  Init1795440699230,
+  ListingsModel1795443027255,
+  OutboxBatches1795447255090,
+  RateLimitBuckets1795448143237,
+  ConnectionsProjection1796402689122,
+];

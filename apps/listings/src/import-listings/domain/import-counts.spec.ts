@@ -4,7 +4,14 @@ describe('batchCounts', () => {
   it('counts what the write actually did: created, updated, and decided writes the database found equal as unchanged', () => {
     const read = { rows: 10, skipped_price_empty: 1 };
     const written = [{ inserted: true }, { inserted: true }, { inserted: false }];
-    expect(batchCounts(read, { writes: 4, unchanged: 3 }, written, 2)).toEqual({ rows: 10, skipped_price_empty: 1, created: 2, updated: 1, unchanged: 4, failed: 2 });
+    expect(batchCounts(read, { writes: 4, unchanged: 3 }, written, 2)).toEqual({
+      rows: 10,
+      skipped_price_empty: 1,
+      created: 2,
+      updated: 1,
+      unchanged: 4,
+      failed: 2,
+    });
   });
 });
 
@@ -22,7 +29,7 @@ describe('importOutcome and importTotals', () => {
     expect(importOutcome(counts, { mode: 'CREATE_ONLY', pauseNewListings: true })).toEqual({
       outcome: 'PARTIALLY_SUCCEEDED',
       summary:
-        '10 report rows read; 6 listings created (SKUs with no channel listing yet; matching is by exact SKU only); 0 updated; 0 left unchanged (Create Only keeps existing listings); skipped as suspect: 2 price empty; 2 rows could not be read (see the run\'s row errors); new listings are paused.',
+        "10 report rows read; 6 listings created (SKUs with no channel listing yet; matching is by exact SKU only); 0 updated; 0 left unchanged (Create Only keeps existing listings); skipped as suspect: 2 price empty; 2 rows could not be read (see the run's row errors); new listings are paused.",
     });
     expect(importTotals(counts)).toEqual({
       created: 6,

@@ -25,7 +25,12 @@ export function addCounts(total: Counts, delta: Counts): Counts {
  * write actually created and changed (a row decided as a write that the database found equal, e.g.
  * written meanwhile, counts as unchanged), and its failed rows.
  */
-export function batchCounts(read: Counts, decided: { writes: number; unchanged: number }, written: ReadonlyArray<{ inserted: boolean }>, failed: number): Counts {
+export function batchCounts(
+  read: Counts,
+  decided: { writes: number; unchanged: number },
+  written: ReadonlyArray<{ inserted: boolean }>,
+  failed: number,
+): Counts {
   const created = written.filter((w) => w.inserted).length;
   return addCounts(read, { created, updated: written.length - created, unchanged: decided.unchanged + decided.writes - written.length, failed });
 }
@@ -42,7 +47,10 @@ export function importTotals(counts: Counts): ImportTotals {
 }
 
 /** The run's outcome and the paragraph a seller reads: partially succeeded when any row failed. */
-export function importOutcome(counts: Counts, settings: Pick<ImportSettings, 'mode' | 'pauseNewListings'>): { outcome: 'SUCCEEDED' | 'PARTIALLY_SUCCEEDED'; summary: string } {
+export function importOutcome(
+  counts: Counts,
+  settings: Pick<ImportSettings, 'mode' | 'pauseNewListings'>,
+): { outcome: 'SUCCEEDED' | 'PARTIALLY_SUCCEEDED'; summary: string } {
   const skipped = SKIP_REASONS.map((r) => [r, counts[`skipped_${r}`] ?? 0] as const).filter(([, n]) => n > 0);
   const failed = counts['failed'] ?? 0;
   const parts = [

@@ -30,12 +30,12 @@ describe('decideBatch', () => {
   });
 
   // The issue: a Create Only import followed by an overwrite of the same report rewrote every row.
-  it.each(MODES)('leaves a row another mode wrote unchanged in %s when Amazon\'s values are the same', (mode) => {
+  it.each(MODES)("leaves a row another mode wrote unchanged in %s when Amazon's values are the same", (mode) => {
     const stored = new Map([['A', contentHash(listing('A'))]]);
     expect(decideBatch(rows(listing('A')), stored, mode, newId)).toEqual({ writes: [], unchanged: 1, errors: [] });
   });
 
-  it('leaves an offer-only overwrite\'s row unchanged for a full overwrite when the product data did not change', () => {
+  it("leaves an offer-only overwrite's row unchanged for a full overwrite when the product data did not change", () => {
     const afterOffer = decideBatch(rows(listing('A', { priceMinor: 2500 })), new Map([['A', contentHash(listing('A'))]]), 'OVERWRITE_OFFER', newId).writes[0];
     expect(afterOffer?.contentHash).toBe(contentHash(listing('A', { priceMinor: 2500 })));
     expect(decideBatch(rows(listing('A', { priceMinor: 2500 })), new Map([['A', afterOffer?.contentHash ?? null]]), 'OVERWRITE_ALL', newId).writes).toEqual([]);
@@ -57,12 +57,14 @@ describe('decideBatch', () => {
     const stored = new Map([['A', contentHash(listing('A'))]]);
     const retitled = listing('A', { title: 'Cup' });
     expect(decideBatch(rows(retitled), stored, 'OVERWRITE_OFFER', newId).writes).toEqual([]);
-    expect(decideBatch(rows(retitled), stored, 'OVERWRITE_ALL', newId).writes).toEqual([expect.objectContaining({ title: 'Cup', contentHash: contentHash(retitled) })]);
+    expect(decideBatch(rows(retitled), stored, 'OVERWRITE_ALL', newId).writes).toEqual([
+      expect.objectContaining({ title: 'Cup', contentHash: contentHash(retitled) }),
+    ]);
     const repriced = listing('A', { title: 'Cup', priceMinor: 1 });
     expect(decideBatch(rows(repriced), stored, 'OVERWRITE_OFFER', newId).writes[0]?.contentHash).toBe(`${offerHash(repriced)}.${productHash(listing('A'))}`);
   });
 
-  it('rewrites once a listing whose hash has another shape (Link Listings\' empty one, or the pre-split hash)', () => {
+  it("rewrites once a listing whose hash has another shape (Link Listings' empty one, or the pre-split hash)", () => {
     for (const old of ['', null, 'a-single-old-hash']) {
       expect(decideBatch(rows(listing('A')), new Map([['A', old]]), 'OVERWRITE_OFFER', newId).writes).toHaveLength(1);
     }
@@ -79,7 +81,7 @@ describe('decideBatch', () => {
 });
 
 describe('writeModeOf', () => {
-  it('maps the seller\'s settings to a write mode', () => {
+  it("maps the seller's settings to a write mode", () => {
     expect(writeModeOf({ mode: 'CREATE_ONLY', overwriteProductData: false })).toBe('CREATE_ONLY');
     expect(writeModeOf({ mode: 'CREATE_AND_OVERWRITE', overwriteProductData: false })).toBe('OVERWRITE_OFFER');
     expect(writeModeOf({ mode: 'CREATE_AND_OVERWRITE', overwriteProductData: true })).toBe('OVERWRITE_ALL');

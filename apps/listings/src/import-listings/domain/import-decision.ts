@@ -41,7 +41,15 @@ const digest = (values: unknown[]): string => hash('sha1', JSON.stringify(values
 
 /** Hash of the offer values an import writes in every mode (ids, price, quantity, channel, status). */
 export function offerHash(listing: ImportedListing): string {
-  return digest([listing.externalListingId, listing.asin, listing.priceMinor, listing.currency, listing.quantity, listing.fulfillmentChannel, listing.amazonStatus]);
+  return digest([
+    listing.externalListingId,
+    listing.asin,
+    listing.priceMinor,
+    listing.currency,
+    listing.quantity,
+    listing.fulfillmentChannel,
+    listing.amazonStatus,
+  ]);
 }
 
 /** Hash of the product data only a create or a full overwrite writes (title, description, images). */
@@ -86,7 +94,12 @@ export function decideBatch(rows: PendingRow[], stored: ReadonlyMap<string, stri
   const errors: RowError[] = [];
   for (const row of rows) {
     const earlier = bySku.get(row.listing.sku);
-    if (earlier) errors.push({ line: earlier.line, sku: row.listing.sku, message: `Line ${earlier.line}: SKU ${row.listing.sku} appears again on line ${row.line}; the later line was imported` });
+    if (earlier)
+      errors.push({
+        line: earlier.line,
+        sku: row.listing.sku,
+        message: `Line ${earlier.line}: SKU ${row.listing.sku} appears again on line ${row.line}; the later line was imported`,
+      });
     bySku.set(row.listing.sku, row);
   }
   const writes: ListingWrite[] = [];

@@ -34,7 +34,9 @@ describe('reportBatches', () => {
   });
 
   it('refuses a report without a required column or without any line', async () => {
-    await expect(collect([['seller-sku', 'quantity'], good('A')])).rejects.toThrow(new UnreadableReportError('The listings report has no price column; its header is: seller-sku, quantity'));
+    await expect(collect([['seller-sku', 'quantity'], good('A')])).rejects.toThrow(
+      new UnreadableReportError('The listings report has no price column; its header is: seller-sku, quantity'),
+    );
     await expect(collect([])).rejects.toThrow(UnreadableReportError);
   });
 });

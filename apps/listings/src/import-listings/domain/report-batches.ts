@@ -48,7 +48,8 @@ export async function* reportBatches(lines: AsyncIterable<ReportLine>, options: 
   for await (const { line, cells } of lines) {
     if (header === undefined) {
       const parsed = parseHeader(cells);
-      if ('missing' in parsed) throw new UnreadableReportError(`The listings report has no ${parsed.missing.join(', ')} column; its header is: ${cells.join(', ').slice(0, 500)}`);
+      if ('missing' in parsed)
+        throw new UnreadableReportError(`The listings report has no ${parsed.missing.join(', ')} column; its header is: ${cells.join(', ').slice(0, 500)}`);
       header = parsed;
       continue;
     }

@@ -1,7 +1,19 @@
 import { importSettingsSchema } from './import-settings';
 import { classifyRow, parseHeader, parsePriceMinor, type ReportHeader } from './report-row';
 
-const HEADER = ['item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'image-url', 'asin1', 'pending-quantity', 'fulfillment-channel', 'status'];
+const HEADER = [
+  'item-name',
+  'item-description',
+  'listing-id',
+  'seller-sku',
+  'price',
+  'quantity',
+  'image-url',
+  'asin1',
+  'pending-quantity',
+  'fulfillment-channel',
+  'status',
+];
 const header = parseHeader(HEADER) as ReportHeader;
 const settings = { quantityThreshold: 999_999 };
 
@@ -12,10 +24,25 @@ const merchant = { 'seller-sku': 'SKU-1', price: '19.99', quantity: '5', 'pendin
 
 describe('classifyRow', () => {
   it('reads a merchant-fulfilled row into a listing with its price in minor units', () => {
-    const outcome = classifyRow(cells({ ...merchant, 'item-name': 'Mug', 'image-url': 'https://img/x.jpg', asin1: 'B000000001', 'listing-id': 'L1' }), header, settings, 'USD');
+    const outcome = classifyRow(
+      cells({ ...merchant, 'item-name': 'Mug', 'image-url': 'https://img/x.jpg', asin1: 'B000000001', 'listing-id': 'L1' }),
+      header,
+      settings,
+      'USD',
+    );
     expect(outcome).toEqual({
       kind: 'listing',
-      listing: expect.objectContaining({ sku: 'SKU-1', title: 'Mug', priceMinor: 1999, currency: 'USD', quantity: 5, images: ['https://img/x.jpg'], asin: 'B000000001', externalListingId: 'L1', listingStatus: 'ACTIVE' }),
+      listing: expect.objectContaining({
+        sku: 'SKU-1',
+        title: 'Mug',
+        priceMinor: 1999,
+        currency: 'USD',
+        quantity: 5,
+        images: ['https://img/x.jpg'],
+        asin: 'B000000001',
+        externalListingId: 'L1',
+        listingStatus: 'ACTIVE',
+      }),
     });
   });
 
@@ -37,7 +64,10 @@ describe('classifyRow', () => {
   });
 
   it('uses the configured threshold', () => {
-    expect(classifyRow(cells({ ...merchant, quantity: '21' }), header, { quantityThreshold: 20 }, 'USD')).toEqual({ kind: 'skipped', reason: 'quantity_too_high' });
+    expect(classifyRow(cells({ ...merchant, quantity: '21' }), header, { quantityThreshold: 20 }, 'USD')).toEqual({
+      kind: 'skipped',
+      reason: 'quantity_too_high',
+    });
   });
 
   it('hides listings Amazon reports as not active', () => {
@@ -70,7 +100,7 @@ describe('parseHeader', () => {
 });
 
 describe('parsePriceMinor', () => {
-  it('converts by the currency\'s minor digits and accepts a decimal comma', () => {
+  it("converts by the currency's minor digits and accepts a decimal comma", () => {
     expect(parsePriceMinor('12.5', 'USD')).toBe(1250);
     expect(parsePriceMinor('12,50', 'EUR')).toBe(1250);
     expect(parsePriceMinor('1200', 'JPY')).toBe(1200);

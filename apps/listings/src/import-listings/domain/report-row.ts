@@ -113,7 +113,8 @@ export function classifyRow(cells: string[], header: ReportHeader, settings: Pic
   const sku = cell(cells, index.sku);
   // PostgreSQL text cannot hold a NUL: written, it would fail the whole batch, not just this row.
   const nul = cells.findIndex((c) => c.includes('\u0000'));
-  if (nul >= 0) return { kind: 'error', message: `${sku && nul !== index.sku ? `SKU ${sku}: ` : ''}${header.names[nul] ?? `column ${nul + 1}`} contains a NUL byte` };
+  if (nul >= 0)
+    return { kind: 'error', message: `${sku && nul !== index.sku ? `SKU ${sku}: ` : ''}${header.names[nul] ?? `column ${nul + 1}`} contains a NUL byte` };
   if (sku === '') return { kind: 'error', message: 'seller-sku is empty' };
   const channel = cell(cells, index.channel) || 'DEFAULT';
   if (!CHANNEL.test(channel)) return { kind: 'error', message: `SKU ${sku}: fulfillment-channel "${channel}" is neither DEFAULT nor AMAZON_*` };
@@ -124,7 +125,8 @@ export function classifyRow(cells: string[], header: ReportHeader, settings: Pic
   const priceMinor = priceText === '' ? null : parsePriceMinor(priceText, currency);
   if (priceText !== '' && priceMinor === null) return { kind: 'error', message: `SKU ${sku}: price "${priceText}" is not a number` };
   if (quantityText !== '' && !INTEGER.test(quantityText)) return { kind: 'error', message: `SKU ${sku}: quantity "${quantityText}" is not a whole number` };
-  if (pendingText !== '' && !INTEGER.test(pendingText)) return { kind: 'error', message: `SKU ${sku}: pending-quantity "${pendingText}" is not a whole number` };
+  if (pendingText !== '' && !INTEGER.test(pendingText))
+    return { kind: 'error', message: `SKU ${sku}: pending-quantity "${pendingText}" is not a whole number` };
   const quantity = quantityText === '' ? null : Number(quantityText);
   if (quantity === null && !fba) return { kind: 'skipped', reason: 'quantity_empty' };
   if (quantity !== null && quantity > settings.quantityThreshold) return { kind: 'skipped', reason: 'quantity_too_high' };

@@ -42,16 +42,35 @@ export interface LinkDecision {
  *   its offer values arrive with the next import or sync).
  * @param platformListingId the platform's listing of the SKU, null when the platform has none.
  */
-export function decideLink(sku: string, amazon: AmazonListing | undefined, existing: ChannelLinkState | undefined, platformListingId: string | null, newId: () => string): LinkDecision {
+export function decideLink(
+  sku: string,
+  amazon: AmazonListing | undefined,
+  existing: ChannelLinkState | undefined,
+  platformListingId: string | null,
+  newId: () => string,
+): LinkDecision {
   if (!amazon) {
     if (existing?.linkStatus === 'LINKED') return { sku, outcome: 'broken', write: { kind: 'break', listingId: existing.id, sku } };
     return { sku, outcome: 'not_on_amazon', write: { kind: 'none' } };
   }
-  if (existing && existing.linkStatus === 'LINKED' && existing.productType === amazon.productType && (platformListingId === null || existing.platformListingId === platformListingId)) {
+  if (
+    existing &&
+    existing.linkStatus === 'LINKED' &&
+    existing.productType === amazon.productType &&
+    (platformListingId === null || existing.platformListingId === platformListingId)
+  ) {
     return { sku, outcome: 'already_linked', write: { kind: 'none' } };
   }
   if (existing) {
-    return { sku, outcome: 'linked', write: { kind: 'link', listingId: existing.id, sku, platformListingId, productType: amazon.productType, asin: amazon.asin } };
+    return {
+      sku,
+      outcome: 'linked',
+      write: { kind: 'link', listingId: existing.id, sku, platformListingId, productType: amazon.productType, asin: amazon.asin },
+    };
   }
-  return { sku, outcome: 'linked', write: { kind: 'create', listingId: newId(), sku, platformListingId, productType: amazon.productType, asin: amazon.asin, title: amazon.title } };
+  return {
+    sku,
+    outcome: 'linked',
+    write: { kind: 'create', listingId: newId(), sku, platformListingId, productType: amazon.productType, asin: amazon.asin, title: amazon.title },
+  };
 }

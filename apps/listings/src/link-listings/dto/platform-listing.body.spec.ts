@@ -13,12 +13,23 @@ function rejection(sku: string, body: unknown): { code: string; details: unknown
 
 describe('parsePlatformListingRequest', () => {
   it('accepts the existing shape, with null defaults', () => {
-    expect(parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1' })).toEqual({ sku: 'SKU-1', platformListingId: 'p-1', price: null, quantity: null, handlingTimeDays: null });
-    expect(parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1', price: { amountMinor: 0, currency: 'JPY' }, quantity: 0, handlingTimeDays: 30 })).toMatchObject({
+    expect(parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1' })).toEqual({
+      sku: 'SKU-1',
+      platformListingId: 'p-1',
+      price: null,
+      quantity: null,
+      handlingTimeDays: null,
+    });
+    expect(
+      parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1', price: { amountMinor: 0, currency: 'JPY' }, quantity: 0, handlingTimeDays: 30 }),
+    ).toMatchObject({
       price: { amountMinor: 0, currency: 'JPY' },
       quantity: 0,
     });
-    expect(parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1', price: { amountMinor: MAX_PRICE_MINOR, currency: 'EUR' }, quantity: MAX_QUANTITY }).quantity).toBe(MAX_QUANTITY);
+    expect(
+      parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1', price: { amountMinor: MAX_PRICE_MINOR, currency: 'EUR' }, quantity: MAX_QUANTITY })
+        .quantity,
+    ).toBe(MAX_QUANTITY);
   });
 
   it.each([
@@ -48,6 +59,9 @@ describe('parsePlatformListingRequest', () => {
         { field: 'platformListingId', reason: 'is required' },
       ],
     });
-    expect(rejection('S'.repeat(41), { platformListingId: 'p-1' })).toEqual({ code: 'INVALID_REQUEST', details: [{ field: 'sku', reason: 'must be at most 40 characters' }] });
+    expect(rejection('S'.repeat(41), { platformListingId: 'p-1' })).toEqual({
+      code: 'INVALID_REQUEST',
+      details: [{ field: 'sku', reason: 'must be at most 40 characters' }],
+    });
   });
 });

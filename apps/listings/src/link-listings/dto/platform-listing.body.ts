@@ -59,7 +59,8 @@ export interface FieldIssue {
 function issues(error: z.ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') return { field: [prefix, path].filter(Boolean).join('.') || 'body', reason: `unknown field(s): ${issue.keys.join(', ')}` };
+    if (issue.code === 'unrecognized_keys')
+      return { field: [prefix, path].filter(Boolean).join('.') || 'body', reason: `unknown field(s): ${issue.keys.join(', ')}` };
     return { field: [prefix, path].filter(Boolean).join('.') || 'body', reason: issue.message };
   });
 }

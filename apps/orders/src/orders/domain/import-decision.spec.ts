@@ -20,8 +20,27 @@ function candidate(overrides: Partial<OrderCandidate> = {}): OrderCandidate {
     currency: 'USD',
     shipBy: null,
     shippedAt: null,
-    lines: [{ orderItemId: '10000000000001', sku: 'SKU-1', asin: 'B000000001', productCode: 'SKU-1', title: 'Mug', quantityOrdered: 2, quantityCancelled: 0, quantityShipped: 0, unitPriceMinor: 999, currency: 'USD' }],
-    pii: { buyerName: 'B', buyerEmail: null, shippingName: null, shippingPhone: null, shippingAddress: { addressLine1: '1 Road', city: 'Town', countryCode: 'US' } },
+    lines: [
+      {
+        orderItemId: '10000000000001',
+        sku: 'SKU-1',
+        asin: 'B000000001',
+        productCode: 'SKU-1',
+        title: 'Mug',
+        quantityOrdered: 2,
+        quantityCancelled: 0,
+        quantityShipped: 0,
+        unitPriceMinor: 999,
+        currency: 'USD',
+      },
+    ],
+    pii: {
+      buyerName: 'B',
+      buyerEmail: null,
+      shippingName: null,
+      shippingPhone: null,
+      shippingAddress: { addressLine1: '1 Road', city: 'Town', countryCode: 'US' },
+    },
     problem: null,
     ...overrides,
   };
@@ -65,15 +84,45 @@ const [LINE] = candidate().lines as [OrderCandidate['lines'][number]];
 
 describe('decideNewOrder', () => {
   it.each<[string, Partial<OrderCandidate>, Partial<ImportRules>, Record<string, unknown>]>([
-    ['imports a shippable order with the mapped policy', {}, {}, { kind: 'create', placement: { state: 'IMPORTED', holdReason: null, holdDetail: null, shippingPolicy: 'Ground' }, importedAt: NOW, writePii: true }],
-    ['holds an order no mapping covers', { serviceLevel: 'NEXT_DAY' }, {}, { kind: 'create', placement: expect.objectContaining({ state: 'HELD', holdReason: 'MISSING_SHIPPING_MAPPING' }), importedAt: null }],
-    ['holds an order with a problem, whatever the mappings', { problem: { reason: 'INVALID_TEXT', detail: 'Amazon sent a NUL character in lines[0].sku' } }, {}, { kind: 'create', placement: expect.objectContaining({ state: 'HELD', holdReason: 'INVALID_TEXT' }) }],
+    [
+      'imports a shippable order with the mapped policy',
+      {},
+      {},
+      { kind: 'create', placement: { state: 'IMPORTED', holdReason: null, holdDetail: null, shippingPolicy: 'Ground' }, importedAt: NOW, writePii: true },
+    ],
+    [
+      'holds an order no mapping covers',
+      { serviceLevel: 'NEXT_DAY' },
+      {},
+      { kind: 'create', placement: expect.objectContaining({ state: 'HELD', holdReason: 'MISSING_SHIPPING_MAPPING' }), importedAt: null },
+    ],
+    [
+      'holds an order with a problem, whatever the mappings',
+      { problem: { reason: 'INVALID_TEXT', detail: 'Amazon sent a NUL character in lines[0].sku' } },
+      {},
+      { kind: 'create', placement: expect.objectContaining({ state: 'HELD', holdReason: 'INVALID_TEXT' }) },
+    ],
     ['skips a status the connection does not import', { amazonStatus: 'SHIPPED' }, {}, { kind: 'skip', reason: 'STATUS_FILTERED' }],
     ['skips an order created before the window', { purchasedAt: new Date('2026-11-01T00:00:00Z') }, {}, { kind: 'skip', reason: 'OUTSIDE_CREATED_WINDOW' }],
     ['skips an Amazon-fulfilled order of a merchant-only connection', { fulfilledBy: 'AMAZON' }, {}, { kind: 'skip', reason: 'FULFILLED_BY_FILTERED' }],
-    ['keeps a pending order as a reservation without buyer data when asked', { amazonStatus: 'PENDING' }, { settings: { ...DEFAULT_GET_ORDERS_SETTINGS, keepPendingAsReservations: true } }, { kind: 'create', placement: expect.objectContaining({ state: 'RESERVED' }), writePii: false }],
-    ['leaves an order of another of the seller\'s marketplaces to that marketplace\'s connection', { marketplaceId: CA }, {}, { kind: 'skip', reason: 'OTHER_MARKETPLACE' }],
-    ['holds (does not skip) an order of a marketplace nobody knows', { marketplaceId: 'XX', problem: { reason: 'UNKNOWN_MARKETPLACE', detail: 'x' } }, {}, { kind: 'create', placement: expect.objectContaining({ state: 'HELD', holdReason: 'UNKNOWN_MARKETPLACE' }) }],
+    [
+      'keeps a pending order as a reservation without buyer data when asked',
+      { amazonStatus: 'PENDING' },
+      { settings: { ...DEFAULT_GET_ORDERS_SETTINGS, keepPendingAsReservations: true } },
+      { kind: 'create', placement: expect.objectContaining({ state: 'RESERVED' }), writePii: false },
+    ],
+    [
+      "leaves an order of another of the seller's marketplaces to that marketplace's connection",
+      { marketplaceId: CA },
+      {},
+      { kind: 'skip', reason: 'OTHER_MARKETPLACE' },
+    ],
+    [
+      'holds (does not skip) an order of a marketplace nobody knows',
+      { marketplaceId: 'XX', problem: { reason: 'UNKNOWN_MARKETPLACE', detail: 'x' } },
+      {},
+      { kind: 'create', placement: expect.objectContaining({ state: 'HELD', holdReason: 'UNKNOWN_MARKETPLACE' }) },
+    ],
   ])('%s', (_name, order, rule, expected) => {
     expect(decideNewOrder(candidate(order), rules(rule), ID)).toMatchObject(expected);
   });
@@ -86,7 +135,10 @@ describe('decideKnownOrder', () => {
 
   it('reports nothing for the same version, and asks for the buyer data again when the stored fingerprint is unusable', () => {
     expect(decideKnownOrder(candidate(), known(), rules())).toMatchObject({ kind: 'unchanged', rewritePii: false });
-    expect(decideKnownOrder(candidate(), known({ address: { hasAddress: true, fingerprint: null } }), rules())).toMatchObject({ kind: 'unchanged', rewritePii: true });
+    expect(decideKnownOrder(candidate(), known({ address: { hasAddress: true, fingerprint: null } }), rules())).toMatchObject({
+      kind: 'unchanged',
+      rewritePii: true,
+    });
   });
 
   it('names the changes of an imported order: status, lines, address, and the newly cancelled units', () => {
@@ -97,12 +149,23 @@ describe('decideKnownOrder', () => {
       lines: [{ ...LINE, quantityCancelled: 2 }],
     });
     const d = decideKnownOrder(c, known({ address: { hasAddress: true, fingerprint: 'k.other' } }), rules());
-    expect(d).toMatchObject({ kind: 'update', changes: ['status', 'shipping_address', 'cancellation'], cancelledLines: [{ orderItemId: '10000000000001', sku: 'SKU-1', cancelledQuantity: 2 }], becomesImported: false, cancelledAt: NOW });
+    expect(d).toMatchObject({
+      kind: 'update',
+      changes: ['status', 'shipping_address', 'cancellation'],
+      cancelledLines: [{ orderItemId: '10000000000001', sku: 'SKU-1', cancelledQuantity: 2 }],
+      becomesImported: false,
+      cancelledAt: NOW,
+    });
     expect(d.kind === 'update' && d.placement.state).toBe('IMPORTED');
   });
 
   it('removes the lines Amazon no longer lists, but not when Amazon sent no lines at all', () => {
-    const stored = known({ lines: new Map([['10000000000001', { quantityOrdered: 2, quantityCancelled: 0 }], ['10000000000002', { quantityOrdered: 1, quantityCancelled: 0 }]]) });
+    const stored = known({
+      lines: new Map([
+        ['10000000000001', { quantityOrdered: 2, quantityCancelled: 0 }],
+        ['10000000000002', { quantityOrdered: 1, quantityCancelled: 0 }],
+      ]),
+    });
     const later = { amazonUpdatedAt: new Date('2026-11-30T11:00:00Z') };
     expect(decideKnownOrder(candidate(later), stored, rules())).toMatchObject({ kind: 'update', removedLines: ['10000000000002'], changes: ['lines'] });
     expect(decideKnownOrder(candidate({ ...later, lines: [] }), stored, rules())).toMatchObject({ removedLines: [] });
@@ -110,7 +173,12 @@ describe('decideKnownOrder', () => {
 
   it('releases a held order once a mapping covers it', () => {
     const held = known({ state: 'HELD', holdReason: 'MISSING_SHIPPING_MAPPING', importedAt: null, shippingPolicy: null });
-    expect(decideKnownOrder(candidate(), held, rules())).toMatchObject({ kind: 'update', becomesImported: true, importedAt: NOW, placement: { state: 'IMPORTED', shippingPolicy: 'Ground' } });
+    expect(decideKnownOrder(candidate(), held, rules())).toMatchObject({
+      kind: 'update',
+      becomesImported: true,
+      importedAt: NOW,
+      placement: { state: 'IMPORTED', shippingPolicy: 'Ground' },
+    });
     expect(decideKnownOrder(candidate(), held, rules({ mappings: [] }))).toMatchObject({ kind: 'unchanged' });
   });
 
@@ -121,18 +189,40 @@ describe('decideKnownOrder', () => {
   ])('ends an order cancelled at Amazon while %s as CANCELLED, never imported, without buyer data written', (_name, stored) => {
     const c = candidate({ amazonStatus: 'CANCELLED', amazonUpdatedAt: new Date('2026-11-30T11:00:00Z'), lines: [{ ...LINE, quantityCancelled: 2 }] });
     const d = decideKnownOrder(c, known(stored), rules());
-    expect(d).toMatchObject({ kind: 'update', becomesImported: false, importedAt: null, cancelledAt: NOW, writePii: false, placement: { state: 'CANCELLED', holdReason: null, holdDetail: null } });
+    expect(d).toMatchObject({
+      kind: 'update',
+      becomesImported: false,
+      importedAt: null,
+      cancelledAt: NOW,
+      writePii: false,
+      placement: { state: 'CANCELLED', holdReason: null, holdDetail: null },
+    });
     expect(countDecisions([d])).toMatchObject({ updated: 1, cancelled_before_import: 1, released: 0, cancelled: 0 });
     // A later read (even with a mapping that would cover it) keeps it cancelled.
-    const again = decideKnownOrder({ ...c, amazonUpdatedAt: new Date('2026-11-30T12:00:00Z') }, known({ ...stored, state: 'CANCELLED', amazonStatus: 'CANCELLED', cancelledAt: NOW, lines: new Map([['10000000000001', { quantityOrdered: 2, quantityCancelled: 2 }]]) }), rules());
+    const again = decideKnownOrder(
+      { ...c, amazonUpdatedAt: new Date('2026-11-30T12:00:00Z') },
+      known({
+        ...stored,
+        state: 'CANCELLED',
+        amazonStatus: 'CANCELLED',
+        cancelledAt: NOW,
+        lines: new Map([['10000000000001', { quantityOrdered: 2, quantityCancelled: 2 }]]),
+      }),
+      rules(),
+    );
     expect(d.kind === 'update' && again.kind === 'update' && again.placement.state).toBe('CANCELLED');
   });
 
   it('rewrites an unchanged order stored without its seller account (or under another connection) so it is completed', () => {
-    expect(decideKnownOrder(candidate(), known({ adopt: true }), rules())).toMatchObject({ kind: 'update', changes: [], becomesImported: false, placement: { state: 'IMPORTED' } });
+    expect(decideKnownOrder(candidate(), known({ adopt: true }), rules())).toMatchObject({
+      kind: 'update',
+      changes: [],
+      becomesImported: false,
+      placement: { state: 'IMPORTED' },
+    });
   });
 
-  it('leaves a stored order of another marketplace to that marketplace\'s connection', () => {
+  it("leaves a stored order of another marketplace to that marketplace's connection", () => {
     expect(decideKnownOrder(candidate({ marketplaceId: CA }), known(), rules())).toMatchObject({ kind: 'skip', reason: 'OTHER_MARKETPLACE' });
   });
 });

@@ -105,7 +105,12 @@ export function latestVersions(candidates: readonly OrderCandidate[]): OrderCand
  */
 export function otherMarketplace(c: OrderCandidate, rules: Pick<ImportRules, 'connectionMarketplaceId'>): OrderDecision | null {
   if (c.marketplaceId === rules.connectionMarketplaceId || !findMarketplace(c.marketplaceId)) return null;
-  return { kind: 'skip', candidate: c, reason: 'OTHER_MARKETPLACE', detail: `Marketplace ${c.marketplaceId}; this connection imports ${rules.connectionMarketplaceId} orders` };
+  return {
+    kind: 'skip',
+    candidate: c,
+    reason: 'OTHER_MARKETPLACE',
+    detail: `Marketplace ${c.marketplaceId}; this connection imports ${rules.connectionMarketplaceId} orders`,
+  };
 }
 
 /** Where an order Amazon wants shipped goes: held with a reason, or imported with its shipping policy. */
@@ -115,7 +120,12 @@ export function placeOrder(c: OrderCandidate, mappings: readonly ShippingMapping
   if (c.fulfilledBy === 'AMAZON') return { state: 'IMPORTED', holdReason: null, holdDetail: null, shippingPolicy: null };
   const policy = findShippingPolicy(c, mappings);
   if (!policy) {
-    return { state: 'HELD', holdReason: 'MISSING_SHIPPING_MAPPING', holdDetail: `No shipping mapping for service level ${c.serviceLevel ?? '(none)'} / shipping text ${c.shippingText ?? '(none)'}`, shippingPolicy: null };
+    return {
+      state: 'HELD',
+      holdReason: 'MISSING_SHIPPING_MAPPING',
+      holdDetail: `No shipping mapping for service level ${c.serviceLevel ?? '(none)'} / shipping text ${c.shippingText ?? '(none)'}`,
+      shippingPolicy: null,
+    };
   }
   return { state: 'IMPORTED', holdReason: null, holdDetail: null, shippingPolicy: policy };
 }
@@ -127,14 +137,19 @@ export function decideNewOrder(c: OrderCandidate, rules: ImportRules, id: string
   const { settings, now } = rules;
   const skip = (reason: SkipReason, detail: string) => ({ kind: 'skip' as const, candidate: c, reason, detail });
   const fulfilledBy = c.fulfilledBy ?? 'MERCHANT';
-  if (!settings.fulfilledBy.includes(fulfilledBy)) return skip('FULFILLED_BY_FILTERED', `Fulfilled by ${fulfilledBy}; this connection imports ${settings.fulfilledBy.join(', ')} orders`);
+  if (!settings.fulfilledBy.includes(fulfilledBy))
+    return skip('FULFILLED_BY_FILTERED', `Fulfilled by ${fulfilledBy}; this connection imports ${settings.fulfilledBy.join(', ')} orders`);
   const windowStart = now.getTime() - settings.createdWithinDays * 86_400_000;
   if (c.purchasedAt.getTime() < windowStart) {
-    return skip('OUTSIDE_CREATED_WINDOW', `Created ${c.purchasedAt.toISOString()}, before the ${settings.createdWithinDays}-day window (${new Date(windowStart).toISOString()})`);
+    return skip(
+      'OUTSIDE_CREATED_WINDOW',
+      `Created ${c.purchasedAt.toISOString()}, before the ${settings.createdWithinDays}-day window (${new Date(windowStart).toISOString()})`,
+    );
   }
   let placement: Placement;
   if (settings.fulfillmentStatuses.includes(c.amazonStatus)) placement = placeOrder(c, rules.mappings);
-  else if (settings.keepPendingAsReservations && (c.amazonStatus === 'PENDING' || c.amazonStatus === 'PENDING_AVAILABILITY')) placement = { state: 'RESERVED', holdReason: null, holdDetail: null, shippingPolicy: null };
+  else if (settings.keepPendingAsReservations && (c.amazonStatus === 'PENDING' || c.amazonStatus === 'PENDING_AVAILABILITY'))
+    placement = { state: 'RESERVED', holdReason: null, holdDetail: null, shippingPolicy: null };
   else return skip('STATUS_FILTERED', `Status ${c.amazonStatus}; this connection imports ${settings.fulfillmentStatuses.join(', ')}`);
   return {
     kind: 'create',
@@ -179,7 +194,11 @@ export function addressChange(c: OrderCandidate, known: KnownOrder, rules: Pick<
 }
 
 /** A stored order read again: what changed, where it goes, and whether buyer data is rewritten. */
-export function decideKnownOrder(c: OrderCandidate, known: KnownOrder, rules: ImportRules): Exclude<OrderDecision, { kind: 'skip' | 'create' }> | Extract<OrderDecision, { kind: 'skip' }> {
+export function decideKnownOrder(
+  c: OrderCandidate,
+  known: KnownOrder,
+  rules: ImportRules,
+): Exclude<OrderDecision, { kind: 'skip' | 'create' }> | Extract<OrderDecision, { kind: 'skip' }> {
   const other = otherMarketplace(c, rules);
   if (other?.kind === 'skip') return other;
   if (c.amazonUpdatedAt < known.amazonUpdatedAt) return { kind: 'stale', candidate: c, known };

@@ -11,11 +11,31 @@ function order(overrides: Partial<Order> = {}): Order {
     lastUpdatedTime: '2026-11-20T10:05:00Z',
     salesChannel: { channelName: 'AMAZON', marketplaceId: 'ATVPDKIKX0DER' },
     buyer: { buyerName: 'Test Buyer', buyerEmail: 'buyer@example.test' },
-    recipient: { deliveryAddress: { name: 'Test Buyer', addressLine1: '1 Test Street', city: 'Seattle', stateOrRegion: 'WA', postalCode: '98101', countryCode: 'US', phone: '+1 555 0100' } },
+    recipient: {
+      deliveryAddress: {
+        name: 'Test Buyer',
+        addressLine1: '1 Test Street',
+        city: 'Seattle',
+        stateOrRegion: 'WA',
+        postalCode: '98101',
+        countryCode: 'US',
+        phone: '+1 555 0100',
+      },
+    },
     proceeds: { grandTotal: { amount: '25.97', currencyCode: 'USD' } },
-    fulfillment: { fulfillmentStatus: 'UNSHIPPED', fulfilledBy: 'MERCHANT', fulfillmentServiceLevel: 'SECOND_DAY', shipByWindow: { latestDateTime: '2026-11-22T10:00:00Z' } },
+    fulfillment: {
+      fulfillmentStatus: 'UNSHIPPED',
+      fulfilledBy: 'MERCHANT',
+      fulfillmentServiceLevel: 'SECOND_DAY',
+      shipByWindow: { latestDateTime: '2026-11-22T10:00:00Z' },
+    },
     orderItems: [
-      { orderItemId: '10000000000001', quantityOrdered: 3, product: { asin: 'B000000001', sellerSku: 'SKU-1', title: 'Mug', price: { unitPrice: { amount: '6.99', currencyCode: 'USD' } } }, fulfillment: { quantityFulfilled: 1, quantityUnfulfilled: 1 } },
+      {
+        orderItemId: '10000000000001',
+        quantityOrdered: 3,
+        product: { asin: 'B000000001', sellerSku: 'SKU-1', title: 'Mug', price: { unitPrice: { amount: '6.99', currencyCode: 'USD' } } },
+        fulfillment: { quantityFulfilled: 1, quantityUnfulfilled: 1 },
+      },
     ],
     ...overrides,
   };
@@ -27,11 +47,35 @@ describe('toOrderCandidate (default get-orders template)', () => {
 
   it('maps ids, dates, totals in minor units, lines and buyer data', () => {
     const c = toOrderCandidate(order(), sku);
-    expect(c).toMatchObject({ amazonOrderId: '111-0000001-0000001', marketplaceId: 'ATVPDKIKX0DER', amazonStatus: 'UNSHIPPED', serviceLevel: 'SECOND_DAY', totalMinor: 2597, currency: 'USD', problem: null });
+    expect(c).toMatchObject({
+      amazonOrderId: '111-0000001-0000001',
+      marketplaceId: 'ATVPDKIKX0DER',
+      amazonStatus: 'UNSHIPPED',
+      serviceLevel: 'SECOND_DAY',
+      totalMinor: 2597,
+      currency: 'USD',
+      problem: null,
+    });
     expect(c.purchasedAt.toISOString()).toBe('2026-11-20T10:00:00.000Z');
     // 3 ordered, 1 shipped, 1 still open: the third unit was cancelled.
-    expect(c.lines).toEqual([expect.objectContaining({ orderItemId: '10000000000001', sku: 'SKU-1', productCode: 'SKU-1', quantityOrdered: 3, quantityShipped: 1, quantityCancelled: 1, unitPriceMinor: 699 })]);
-    expect(c.pii).toEqual({ buyerName: 'Test Buyer', buyerEmail: 'buyer@example.test', shippingName: 'Test Buyer', shippingPhone: '+1 555 0100', shippingAddress: { addressLine1: '1 Test Street', city: 'Seattle', stateOrRegion: 'WA', postalCode: '98101', countryCode: 'US' } });
+    expect(c.lines).toEqual([
+      expect.objectContaining({
+        orderItemId: '10000000000001',
+        sku: 'SKU-1',
+        productCode: 'SKU-1',
+        quantityOrdered: 3,
+        quantityShipped: 1,
+        quantityCancelled: 1,
+        unitPriceMinor: 699,
+      }),
+    ]);
+    expect(c.pii).toEqual({
+      buyerName: 'Test Buyer',
+      buyerEmail: 'buyer@example.test',
+      shippingName: 'Test Buyer',
+      shippingPhone: '+1 555 0100',
+      shippingAddress: { addressLine1: '1 Test Street', city: 'Seattle', stateOrRegion: 'WA', postalCode: '98101', countryCode: 'US' },
+    });
   });
 
   it('puts the ASIN in the product code when the connection asks for it', () => {
@@ -68,7 +112,15 @@ describe('toOrderCandidate (default get-orders template)', () => {
     ['an absurd total', { proceeds: { grandTotal: { amount: '99999999.00', currencyCode: 'USD' } } }, 'ABSURD_PRICE'],
     [
       'a negative unit price',
-      { orderItems: [{ orderItemId: '10000000000005', quantityOrdered: 1, product: { sellerSku: 'SKU-1', price: { unitPrice: { amount: '-5.00', currencyCode: 'USD' } } } }] },
+      {
+        orderItems: [
+          {
+            orderItemId: '10000000000005',
+            quantityOrdered: 1,
+            product: { sellerSku: 'SKU-1', price: { unitPrice: { amount: '-5.00', currencyCode: 'USD' } } },
+          },
+        ],
+      },
       'ABSURD_PRICE',
     ],
     ['a negative quantity', { orderItems: [{ orderItemId: '10000000000006', quantityOrdered: -2, product: { sellerSku: 'SKU-1' } }] }, 'ABSURD_QUANTITY'],

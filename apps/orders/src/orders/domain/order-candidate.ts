@@ -206,7 +206,8 @@ function scrubNul(candidate: OrderCandidate): string[] {
       fields.push(name);
     }
   };
-  for (const key of ['amazonOrderId', 'marketplaceId', 'amazonStatus', 'fulfilledBy', 'serviceLevel', 'shippingText', 'currency'] as const) scrub(candidate, key, key);
+  for (const key of ['amazonOrderId', 'marketplaceId', 'amazonStatus', 'fulfilledBy', 'serviceLevel', 'shippingText', 'currency'] as const)
+    scrub(candidate, key, key);
   candidate.lines.forEach((line, index) => {
     for (const key of ['orderItemId', 'sku', 'asin', 'productCode', 'title', 'currency'] as const) scrub(line, key, `lines[${index}].${key}`);
   });
@@ -220,15 +221,22 @@ function scrubNul(candidate: OrderCandidate): string[] {
 }
 
 function findProblem(candidate: OrderCandidate, mappingErrors: string[]): OrderProblem | null {
-  if (!findMarketplace(candidate.marketplaceId)) return { reason: 'UNKNOWN_MARKETPLACE', detail: `Marketplace ${candidate.marketplaceId || '(none)'} is not an Amazon marketplace this service knows` };
+  if (!findMarketplace(candidate.marketplaceId))
+    return { reason: 'UNKNOWN_MARKETPLACE', detail: `Marketplace ${candidate.marketplaceId || '(none)'} is not an Amazon marketplace this service knows` };
   if (candidate.lines.length === 0) return { reason: 'NO_LINES', detail: 'Amazon returned the order without lines' };
   const noSku = candidate.lines.find((line) => !line.sku);
   if (noSku) return { reason: 'LINE_WITHOUT_SKU', detail: `Order item ${noSku.orderItemId} has no seller SKU` };
-  const absurd = candidate.lines.find((line) => !Number.isInteger(line.quantityOrdered) || line.quantityOrdered < 0 || line.quantityOrdered > MAX_LINE_QUANTITY);
-  if (absurd) return { reason: 'ABSURD_QUANTITY', detail: `Order item ${absurd.orderItemId} has quantity ${absurd.quantityOrdered} (allowed 0-${MAX_LINE_QUANTITY})` };
+  const absurd = candidate.lines.find(
+    (line) => !Number.isInteger(line.quantityOrdered) || line.quantityOrdered < 0 || line.quantityOrdered > MAX_LINE_QUANTITY,
+  );
+  if (absurd)
+    return { reason: 'ABSURD_QUANTITY', detail: `Order item ${absurd.orderItemId} has quantity ${absurd.quantityOrdered} (allowed 0-${MAX_LINE_QUANTITY})` };
   const badCurrency = [candidate.currency, ...candidate.lines.map((line) => line.currency)].find((code) => code !== null && !isIsoCurrency(code));
   if (badCurrency !== undefined) return { reason: 'UNKNOWN_CURRENCY', detail: 'The order carries a currency code that is not ISO 4217' };
-  const amounts: Array<[string, number | null]> = [['total', candidate.totalMinor], ...candidate.lines.map((line, index): [string, number | null] => [`lines[${index}].unitPrice`, line.unitPriceMinor])];
+  const amounts: Array<[string, number | null]> = [
+    ['total', candidate.totalMinor],
+    ...candidate.lines.map((line, index): [string, number | null] => [`lines[${index}].unitPrice`, line.unitPriceMinor]),
+  ];
   const absurdAmount = amounts.find(([, minor]) => minor !== null && (!Number.isSafeInteger(minor) || minor < 0 || minor > MAX_AMOUNT_MINOR));
   if (absurdAmount) return { reason: 'ABSURD_PRICE', detail: `${absurdAmount[0]} is ${absurdAmount[1]} minor units (allowed 0-${MAX_AMOUNT_MINOR})` };
   // A merchant-fulfilled order must be deliverable; Amazon-fulfilled ones carry no address to check.

@@ -37,12 +37,17 @@ const TEMPLATE_VALUE_CHECKS: Record<string, (value: unknown) => string | null> =
   invoice_currency: (value) => (typeof value === 'string' && isIsoCurrency(value) ? null : 'must be an ISO 4217 currency code (e.g. USD)'),
   invoice_total: (value) => amountIssue(value),
   item_unit_price: (value) => amountIssue(value),
-  item_quantity: (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_LINE_QUANTITY ? null : `must be a whole number from 0 to ${MAX_LINE_QUANTITY}`),
+  item_quantity: (value) =>
+    Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_LINE_QUANTITY
+      ? null
+      : `must be a whole number from 0 to ${MAX_LINE_QUANTITY}`,
 };
 
 function amountIssue(value: unknown): string | null {
   const amount = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
-  return typeof amount === 'number' && Number.isFinite(amount) && amount >= 0 && amount <= MAX_AMOUNT_MAJOR ? null : `must be an amount from 0 to ${MAX_AMOUNT_MAJOR}`;
+  return typeof amount === 'number' && Number.isFinite(amount) && amount >= 0 && amount <= MAX_AMOUNT_MAJOR
+    ? null
+    : `must be an amount from 0 to ${MAX_AMOUNT_MAJOR}`;
 }
 
 const template = z
@@ -63,7 +68,11 @@ const template = z
 export const orderSettingsFields = z.object({
   productCode: z.enum(['SKU', 'ASIN']).optional(),
   fulfillmentStatuses: z.array(z.enum(STATUSES)).min(1).max(STATUSES.length).optional(),
-  fulfilledBy: z.array(z.enum(['MERCHANT', 'AMAZON'])).min(1).max(2).optional(),
+  fulfilledBy: z
+    .array(z.enum(['MERCHANT', 'AMAZON']))
+    .min(1)
+    .max(2)
+    .optional(),
   createdWithinDays: z.number().int().min(1).max(730).optional(),
   keepPendingAsReservations: z.boolean().optional(),
   template: template.optional(),

@@ -4,14 +4,19 @@ import { connectionFailure } from './connection-failure';
 
 describe('connectionFailure', () => {
   it('answers a missing or foreign connection as CONNECTION_NOT_FOUND', () => {
-    const mapped = connectionFailure(new ConnectionAccessClientError('CONNECTION_NOT_FOUND', 'Connection conn-a does not exist', { connectionId: 'conn-a' }), 'conn-a');
+    const mapped = connectionFailure(
+      new ConnectionAccessClientError('CONNECTION_NOT_FOUND', 'Connection conn-a does not exist', { connectionId: 'conn-a' }),
+      'conn-a',
+    );
     expect(mapped).toBeInstanceOf(OrdersError);
     expect(mapped).toMatchObject({ code: 'CONNECTION_NOT_FOUND', message: 'Connection conn-a does not exist', details: { connectionId: 'conn-a' } });
   });
 
   it('answers an unreachable auth-connections or a refused authorization as CONNECTION_UNAVAILABLE', () => {
     for (const code of ['AUTH_CONNECTIONS_UNREACHABLE', 'ACCESS_TOKEN_UNAVAILABLE'] as const) {
-      expect(connectionFailure(new ConnectionAccessClientError(code, 'no', { connectionId: 'conn-a' }), 'conn-a')).toMatchObject({ code: 'CONNECTION_UNAVAILABLE' });
+      expect(connectionFailure(new ConnectionAccessClientError(code, 'no', { connectionId: 'conn-a' }), 'conn-a')).toMatchObject({
+        code: 'CONNECTION_UNAVAILABLE',
+      });
     }
   });
 

@@ -18,13 +18,23 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
   const run = (connectionId: string) => getOrders.run(h.context(TENANT, connectionId, 'get-orders').context);
   const hoursAgo = async (hours: number) => new Date((await h.sandbox.admin.clock()).epochMs - hours * 3_600_000).toISOString();
   const mapping = (connectionId: string, serviceLevelCategory = 'STANDARD') =>
-    h.http(TENANT, 'POST', `/connections/${connectionId}/shipping-mappings`, { channelShippingText: `${serviceLevelCategory} text`, serviceLevelCategory, shippingPolicy: 'Ground' });
+    h.http(TENANT, 'POST', `/connections/${connectionId}/shipping-mappings`, {
+      channelShippingText: `${serviceLevelCategory} text`,
+      serviceLevelCategory,
+      shippingPolicy: 'Ground',
+    });
   const imported = async (connectionId: string) =>
-    ((await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.order-imported' AND payload->>'connectionId' = $1`, [connectionId])) as Array<{ payload: { data: { amazonOrderId: string } } }>).map(
-      (r) => r.payload.data.amazonOrderId,
-    );
+    (
+      (await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.order-imported' AND payload->>'connectionId' = $1`, [
+        connectionId,
+      ])) as Array<{ payload: { data: { amazonOrderId: string } } }>
+    ).map((r) => r.payload.data.amazonOrderId);
   const stateOf = async (amazonOrderId: string) =>
-    ((await h.dataSource.query(`SELECT state, hold_reason, hold_detail, amazon_status FROM orders.orders WHERE amazon_order_id = $1`, [amazonOrderId])) as Array<Record<string, string | null>>)[0];
+    (
+      (await h.dataSource.query(`SELECT state, hold_reason, hold_detail, amazon_status FROM orders.orders WHERE amazon_order_id = $1`, [
+        amazonOrderId,
+      ])) as Array<Record<string, string | null>>
+    )[0];
 
   beforeAll(async () => {
     h = await startOrdersHarness('orders_bad_data', {}, TENANT);
@@ -56,7 +66,9 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
     expect(await stateOf(nul as string)).toMatchObject({ state: 'HELD', hold_reason: 'INVALID_TEXT', hold_detail: expect.stringContaining('lines[0].sku') });
     expect(await stateOf(pricey as string)).toMatchObject({ state: 'HELD', hold_reason: 'ABSURD_PRICE' });
     // The line is stored without the NUL, so the hold can be looked at.
-    expect(await h.dataSource.query(`SELECT i.sku FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.amazon_order_id = $1`, [nul])).toEqual([{ sku: 'MUGRED' }]);
+    expect(
+      await h.dataSource.query(`SELECT i.sku FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.amazon_order_id = $1`, [nul]),
+    ).toEqual([{ sku: 'MUGRED' }]);
     expect((await imported(conn)).sort()).toEqual([good1, good2].sort());
     expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${nul}?connectionId=${conn}`)).body).toMatchObject({ verdict: 'HELD', reason: 'INVALID_TEXT' });
   });
@@ -97,7 +109,9 @@ describe('get-orders: bad data from Amazon, and orders cancelled while held', ()
     await h.seller(TENANT, conn);
     await h.dataSource.query(`CREATE OR REPLACE FUNCTION orders.refuse_cursor() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'cannot store cursor for %', NEW.connection_id; END $$ LANGUAGE plpgsql`);
-    await h.dataSource.query(`CREATE TRIGGER refuse_cursor BEFORE INSERT OR UPDATE ON orders.order_sync_state FOR EACH ROW EXECUTE FUNCTION orders.refuse_cursor()`);
+    await h.dataSource.query(
+      `CREATE TRIGGER refuse_cursor BEFORE INSERT OR UPDATE ON orders.order_sync_state FOR EACH ROW EXECUTE FUNCTION orders.refuse_cursor()`,
+    );
     try {
       const failure = await run(conn).then(
         () => null,

@@ -5,13 +5,19 @@ const UNTIL = '2026-11-23T10:00:00Z';
 const start: GetOrdersCursor = { query: { lastUpdatedAfter: AFTER, maxResultsPerPage: 100 }, paginationToken: null, readUntil: null, pages: 0 };
 const at = (seconds: number) => new Date(Date.parse('2026-11-23T08:00:00Z') + seconds * 1000).toISOString().replace('.000Z', 'Z');
 /** A page of `n` orders updated from `from` seconds on, one per `step` seconds. */
-const page = (n: number, from: number, step: number) => Array.from({ length: n }, (_, i) => ({ orderId: `111-0000000-${String(from + i).padStart(7, '0')}`, lastUpdatedTime: at(from + Math.floor(i * step)) }));
+const page = (n: number, from: number, step: number) =>
+  Array.from({ length: n }, (_, i) => ({ orderId: `111-0000000-${String(from + i).padStart(7, '0')}`, lastUpdatedTime: at(from + Math.floor(i * step)) }));
 
 describe('get-orders paging', () => {
   it('asks the next page by time from the last update time of a page whose times are spread', () => {
     const orders = page(100, 0, 1);
     const next = nextGetOrdersPage(start, orders, 'token-2', UNTIL);
-    expect(next).toMatchObject({ paginationToken: null, pages: 1, readUntil: UNTIL, query: { lastUpdatedAfter: new Date(at(99)).toISOString(), lastUpdatedBefore: new Date(UNTIL).toISOString(), maxResultsPerPage: 100 } });
+    expect(next).toMatchObject({
+      paginationToken: null,
+      pages: 1,
+      readUntil: UNTIL,
+      query: { lastUpdatedAfter: new Date(at(99)).toISOString(), lastUpdatedBefore: new Date(UNTIL).toISOString(), maxResultsPerPage: 100 },
+    });
     expect(next.byTime).toEqual({ edgeOrderIds: [orders[99].orderId], fallback: { query: start.query, paginationToken: 'token-2' } });
     expect(isRunFinished(next)).toBe(false);
   });
@@ -33,7 +39,14 @@ describe('get-orders paging', () => {
     const first = page(100, 0, 1);
     const byTime = nextGetOrdersPage(start, first, 'token-2', UNTIL);
     expect(fallbackIfOutOfOrder(byTime, [first[99], ...page(99, 100, 1)])).toBeNull();
-    expect(fallbackIfOutOfOrder(byTime, page(100, 100, 1))).toEqual({ query: start.query, paginationToken: 'token-2', readUntil: UNTIL, pages: 1, byTime: null, tokensOnly: true });
+    expect(fallbackIfOutOfOrder(byTime, page(100, 100, 1))).toEqual({
+      query: start.query,
+      paginationToken: 'token-2',
+      readUntil: UNTIL,
+      pages: 1,
+      byTime: null,
+      tokensOnly: true,
+    });
     expect(fallbackIfOutOfOrder(start, page(100, 100, 1))).toBeNull();
   });
 

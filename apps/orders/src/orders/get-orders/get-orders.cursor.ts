@@ -78,5 +78,12 @@ export function fallbackIfOutOfOrder(cursor: GetOrdersCursor, orders: readonly P
   const expected = cursor.byTime.edgeOrderIds;
   const head = new Set(orders.slice(0, expected.length).map((o) => o.orderId));
   if (expected.every((id) => head.has(id))) return null;
-  return { query: cursor.byTime.fallback.query, paginationToken: cursor.byTime.fallback.paginationToken, readUntil: cursor.readUntil, pages: cursor.pages, byTime: null, tokensOnly: true };
+  return {
+    query: cursor.byTime.fallback.query,
+    paginationToken: cursor.byTime.fallback.paginationToken,
+    readUntil: cursor.readUntil,
+    pages: cursor.pages,
+    byTime: null,
+    tokensOnly: true,
+  };
 }

@@ -19,12 +19,15 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
   let getOrders: GetOrdersJobHandler;
   let redaction: PiiRedactionJobHandler;
 
-  const run = async (connectionId: string) => (await getOrders.run(h.context(TENANT, connectionId, 'get-orders').context));
+  const run = async (connectionId: string) => await getOrders.run(h.context(TENANT, connectionId, 'get-orders').context);
   const count = async (sql: string, params: unknown[]) => Number((await h.dataSource.query(sql, params))[0].n);
   const events = async (eventType: string, connectionId: string): Promise<Array<Record<string, any>>> =>
-    (await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = $1 AND payload->>'connectionId' = $2 ORDER BY sequence`, [eventType, connectionId])).map(
-      (r: { payload: any }) => r.payload,
-    );
+    (
+      await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = $1 AND payload->>'connectionId' = $2 ORDER BY sequence`, [
+        eventType,
+        connectionId,
+      ])
+    ).map((r: { payload: any }) => r.payload);
   const sandboxNow = async () => (await h.sandbox.admin.clock()).epochMs;
   const hoursAgo = async (hours: number) => new Date((await sandboxNow()) - hours * 3_600_000).toISOString();
   const mapping = (connectionId: string, serviceLevelCategory: string, channelShippingText: string, shippingPolicy: string) =>
@@ -59,7 +62,9 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect(first.outcome).toBe('SUCCEEDED');
     expect(first.counts).toMatchObject({ created: unshipped.length, held: heldExpected, skipped_status: 600, pages: 10 });
     expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(400);
-    expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1 AND state = 'HELD' AND hold_reason = 'MISSING_SHIPPING_MAPPING'`, [conn])).toBe(heldExpected);
+    expect(
+      await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1 AND state = 'HELD' AND hold_reason = 'MISSING_SHIPPING_MAPPING'`, [conn]),
+    ).toBe(heldExpected);
     const imported = await events('orders.order-imported', conn);
     expect(imported).toHaveLength(400 - heldExpected);
     expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(imported.length);
@@ -85,7 +90,8 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect(await count(`SELECT count(*) n FROM orders.outbox_events WHERE published_at IS NULL`, [])).toBe(0);
 
     // Diagnostics: held, status filtered, unknown.
-    const held = (await h.dataSource.query(`SELECT amazon_order_id FROM orders.orders WHERE connection_id = $1 AND state = 'HELD' LIMIT 1`, [conn]))[0].amazon_order_id;
+    const held = (await h.dataSource.query(`SELECT amazon_order_id FROM orders.orders WHERE connection_id = $1 AND state = 'HELD' LIMIT 1`, [conn]))[0]
+      .amazon_order_id;
     const diag = await h.http(TENANT, 'GET', `/orders/diagnostics/${held}?connectionId=${conn}`);
     expect(diag.body).toMatchObject({ verdict: 'HELD', reason: 'MISSING_SHIPPING_MAPPING' });
     const shipped = created[2].orderId;
@@ -119,7 +125,10 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const result = await run(conn);
     expect(result.counts).toMatchObject({ created: 2, held: 1, skipped_created_window: 1 });
     expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${old.orderId}?connectionId=${conn}`)).body).toMatchObject({ verdict: 'OUTSIDE_CREATED_WINDOW' });
-    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${absurd.orderId}?connectionId=${conn}`)).body).toMatchObject({ verdict: 'HELD', reason: 'ABSURD_QUANTITY' });
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${absurd.orderId}?connectionId=${conn}`)).body).toMatchObject({
+      verdict: 'HELD',
+      reason: 'ABSURD_QUANTITY',
+    });
     expect((await h.http(TENANT, 'GET', `/orders/diagnostics/${fine.orderId}?connectionId=${conn}`)).body.verdict).toBe('IMPORTED');
   });
 
@@ -135,9 +144,11 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     ]);
     expect((await run(conn)).counts).toMatchObject({ created: 3 });
     await h.sandbox.admin.changeOrder(seller, grown.orderId, { addItems: [{ quantity: 2 }] });
-    const partialItems = (partial.orderItems as Array<{ orderItemId: string; product: { sellerSku: string } }>);
+    const partialItems = partial.orderItems as Array<{ orderItemId: string; product: { sellerSku: string } }>;
     await h.sandbox.admin.changeOrder(seller, full.orderId, { cancel: { by: 'BUYER', reason: 'BuyerCanceled' } });
-    await h.sandbox.admin.changeOrder(seller, partial.orderId, { cancel: { by: 'MERCHANT', reason: 'NoInventory', items: [{ orderItemId: partialItems[0].orderItemId, quantity: 1 }] } });
+    await h.sandbox.admin.changeOrder(seller, partial.orderId, {
+      cancel: { by: 'MERCHANT', reason: 'NoInventory', items: [{ orderItemId: partialItems[0].orderItemId, quantity: 1 }] },
+    });
     await h.sandbox.admin.advanceClock(180);
     expect((await run(conn)).counts).toMatchObject({ created: 0, updated: 3, cancelled: 2 });
     const cancelled = (await events('orders.order-cancelled', conn)).map((e) => e.data);
@@ -157,7 +168,12 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     );
     expect(updated).toHaveLength(2);
     // A cancelled line is kept (with its cancelled quantity), unlike a line Amazon stops listing.
-    expect(await h.dataSource.query(`SELECT i.order_item_id, i.quantity_cancelled FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.amazon_order_id = $1 ORDER BY i.quantity_cancelled DESC`, [partial.orderId])).toEqual([
+    expect(
+      await h.dataSource.query(
+        `SELECT i.order_item_id, i.quantity_cancelled FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.amazon_order_id = $1 ORDER BY i.quantity_cancelled DESC`,
+        [partial.orderId],
+      ),
+    ).toEqual([
       { order_item_id: partialItems[0].orderItemId, quantity_cancelled: 1 },
       { order_item_id: partialItems[1].orderItemId, quantity_cancelled: 0 },
     ]);
@@ -171,7 +187,15 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
     const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
-    const address = { name: 'Ignatius Fernwhistle', addressLine1: '12 Harbour Road', city: 'Quillport', stateOrRegion: 'ME', postalCode: '04101', countryCode: 'US', phone: '+1 555 0142' };
+    const address = {
+      name: 'Ignatius Fernwhistle',
+      addressLine1: '12 Harbour Road',
+      city: 'Quillport',
+      stateOrRegion: 'ME',
+      postalCode: '04101',
+      countryCode: 'US',
+      phone: '+1 555 0142',
+    };
     const createdTime = await hoursAgo(1);
     const [moved, respelled, untouched] = await h.sandbox.admin.createOrders(seller, [
       { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime, address },
@@ -181,9 +205,12 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect((await run(conn)).counts).toMatchObject({ created: 3 });
     const fingerprints = async () =>
       new Map<string, string>(
-        (await h.dataSource.query(`SELECT o.amazon_order_id, p.shipping_address_fingerprint f FROM orders.order_pii p JOIN orders.orders o ON o.id = p.order_id WHERE o.connection_id = $1`, [conn])).map(
-          (r: { amazon_order_id: string; f: string }) => [r.amazon_order_id, r.f],
-        ),
+        (
+          await h.dataSource.query(
+            `SELECT o.amazon_order_id, p.shipping_address_fingerprint f FROM orders.order_pii p JOIN orders.orders o ON o.id = p.order_id WHERE o.connection_id = $1`,
+            [conn],
+          )
+        ).map((r: { amazon_order_id: string; f: string }) => [r.amazon_order_id, r.f]),
       );
     const before = await fingerprints();
     expect(before.get(moved.orderId)).toMatch(/^test-1\./);
@@ -197,7 +224,9 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect((await run(conn)).counts).toMatchObject({ created: 0, updated: 2 });
 
     const updated = await events('orders.order-updated', conn);
-    expect(updated.map((e) => e.data)).toEqual([{ orderId: expect.any(String), connectionId: conn, amazonOrderId: moved.orderId, changes: ['shipping_address'], status: 'UNSHIPPED' }]);
+    expect(updated.map((e) => e.data)).toEqual([
+      { orderId: expect.any(String), connectionId: conn, amazonOrderId: moved.orderId, changes: ['shipping_address'], status: 'UNSHIPPED' },
+    ]);
     expect(JSON.stringify(updated)).not.toMatch(/Lighthouse|Harbour|Quillport|Fernwhistle|04102/i);
     const after = await fingerprints();
     expect(after.get(moved.orderId)).not.toBe(before.get(moved.orderId));
@@ -218,7 +247,9 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
     const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
-    const [order] = (await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), items: [{ quantity: 1 }, { quantity: 2 }, { quantity: 1 }] }])) as unknown as Order[];
+    const [order] = (await h.sandbox.admin.createOrders(seller, [
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), items: [{ quantity: 1 }, { quantity: 2 }, { quantity: 1 }] },
+    ])) as unknown as Order[];
     expect((await run(conn)).counts).toMatchObject({ created: 1 });
     const id = (await h.dataSource.query(`SELECT id FROM orders.orders WHERE amazon_order_id = $1`, [order.orderId]))[0].id;
     expect((await h.http(TENANT, 'GET', `/orders/${id}`)).body.items).toHaveLength(3);
@@ -226,7 +257,11 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     // The sandbox cannot drop a line, so Amazon's next version of the order is the one it returned
     // (every included dataset, as searchOrders renders it) without its second line, one minute later.
     const [kept1, gone, kept2] = order.orderItems;
-    const later: Order = { ...order, orderItems: [kept1, kept2], lastUpdatedTime: new Date(Date.parse(order.lastUpdatedTime as string) + 60_000).toISOString() };
+    const later: Order = {
+      ...order,
+      orderItems: [kept1, kept2],
+      lastUpdatedTime: new Date(Date.parse(order.lastUpdatedTime as string) + 60_000).toISOString(),
+    };
     const importOrders = h.service.app.get(ImportOrdersUseCase);
     const scope = {
       tenantId: TENANT,
@@ -245,7 +280,9 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const lines = (await h.http(TENANT, 'GET', `/orders/${id}`)).body.items as Array<{ orderItemId: string }>;
     expect(lines.map((l) => l.orderItemId).sort()).toEqual([kept1.orderItemId, kept2.orderItemId].sort());
     expect(lines.map((l) => l.orderItemId)).not.toContain(gone.orderItemId);
-    expect((await events('orders.order-updated', conn)).map((e) => e.data)).toEqual([expect.objectContaining({ amazonOrderId: order.orderId, changes: ['lines'] })]);
+    expect((await events('orders.order-updated', conn)).map((e) => e.data)).toEqual([
+      expect.objectContaining({ amazonOrderId: order.orderId, changes: ['lines'] }),
+    ]);
     expect(await events('orders.order-cancelled', conn)).toHaveLength(0);
     // The same version read again changes nothing.
     expect((await importOrders.applyPage(scope, [candidate])).counts).toMatchObject({ updated: 0, unchanged: 1 });
@@ -257,11 +294,16 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const createdTime = await hoursAgo(1);
-    await h.sandbox.admin.createOrders(seller, Array.from({ length: 250 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })));
+    await h.sandbox.admin.createOrders(
+      seller,
+      Array.from({ length: 250 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })),
+    );
     const [a, b] = await Promise.all([run(conn), run(conn)]);
     expect(a.counts.created + b.counts.created).toBe(250);
     expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(250);
-    expect(await count(`SELECT count(*) n FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.connection_id = $1`, [conn])).toBeGreaterThanOrEqual(250);
+    expect(
+      await count(`SELECT count(*) n FROM orders.order_items i JOIN orders.orders o ON o.id = i.order_id WHERE o.connection_id = $1`, [conn]),
+    ).toBeGreaterThanOrEqual(250);
     const imported = await events('orders.order-imported', conn);
     expect(imported).toHaveLength(250);
     expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(250);
@@ -272,7 +314,10 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     const createdTime = await hoursAgo(1);
-    await h.sandbox.admin.createOrders(seller, Array.from({ length: 230 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })));
+    await h.sandbox.admin.createOrders(
+      seller,
+      Array.from({ length: 230 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })),
+    );
     const crashing = h.context(TENANT, conn, 'get-orders', {}, () => {
       throw new Error('worker killed');
     });
@@ -294,7 +339,11 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const start = (await sandboxNow()) - 2 * 3_600_000;
     const created = await h.sandbox.admin.createOrders(
       seller,
-      Array.from({ length: 250 }, (_, i) => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime: new Date(start + i * 1000).toISOString() })),
+      Array.from({ length: 250 }, (_, i) => ({
+        status: 'UNSHIPPED' as const,
+        serviceLevel: 'STANDARD' as const,
+        createdTime: new Date(start + i * 1000).toISOString(),
+      })),
     );
     const { context } = h.context(TENANT, conn, 'get-orders');
     let changed = false;
@@ -309,7 +358,9 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
       },
     });
     expect(result.outcome).toBe('SUCCEEDED');
-    const stored = (await h.dataSource.query(`SELECT amazon_order_id FROM orders.orders WHERE connection_id = $1`, [conn])).map((r: { amazon_order_id: string }) => r.amazon_order_id);
+    const stored = (await h.dataSource.query(`SELECT amazon_order_id FROM orders.orders WHERE connection_id = $1`, [conn])).map(
+      (r: { amazon_order_id: string }) => r.amazon_order_id,
+    );
     expect(new Set(stored)).toEqual(new Set(created.map((o) => o.orderId)));
     expect(stored).toHaveLength(250);
     const imported = await events('orders.order-imported', conn);
@@ -368,8 +419,12 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect((await h.http(TENANT, 'POST', `/orders/${id}/route`, { sourceId: 'src-compliant' })).body.routedSourceId).toBe('src-compliant');
     // Registration is announced once per change: two sources registered, an unchanged PUT emits nothing.
     expect((await h.http(TENANT, 'PUT', '/sources/src-plain', { name: 'Plain supplier', amazonCompliant: false })).status).toBe(200);
-    const announced = await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.source-compliance-changed' ORDER BY sequence`);
-    expect(announced.map((r: { payload: { data: { sourceId: string; amazonCompliant: boolean } } }) => [r.payload.data.sourceId, r.payload.data.amazonCompliant])).toEqual([
+    const announced = await h.dataSource.query(
+      `SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.source-compliance-changed' ORDER BY sequence`,
+    );
+    expect(
+      announced.map((r: { payload: { data: { sourceId: string; amazonCompliant: boolean } } }) => [r.payload.data.sourceId, r.payload.data.amazonCompliant]),
+    ).toEqual([
       ['src-compliant', true],
       ['src-plain', false],
     ]);
@@ -384,7 +439,9 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
     await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
     const id = uuidv7();
-    await h.dataSource.getRepository(JobEntity).insert({ id, tenantId: TENANT, connectionId: conn, operation: 'get-orders', trigger: 'API', settings: {}, requestedAt: new Date() });
+    await h.dataSource
+      .getRepository(JobEntity)
+      .insert({ id, tenantId: TENANT, connectionId: conn, operation: 'get-orders', trigger: 'API', settings: {}, requestedAt: new Date() });
     let job = await h.dataSource.getRepository(JobEntity).findOneByOrFail({ id });
     for (let i = 0; i < 100 && !['SUCCEEDED', 'FAILED'].includes(job.status); i++) {
       await delay(200);
@@ -399,7 +456,21 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
     const seller = await h.seller(TENANT, conn);
     const created = await h.sandbox.admin.createOrders(seller, [
-      { status: 'UNSHIPPED', serviceLevel: 'NEXT_DAY', createdTime: await hoursAgo(1), buyer: { name: 'Octavia Pennywhistle', email: 'octavia.p@example.test' }, address: { name: 'Octavia Pennywhistle', addressLine1: '77 Lanternlight Lane', city: 'Bexleyhaven', stateOrRegion: 'WA', postalCode: '98999', countryCode: 'US', phone: '+1 555 0199' } },
+      {
+        status: 'UNSHIPPED',
+        serviceLevel: 'NEXT_DAY',
+        createdTime: await hoursAgo(1),
+        buyer: { name: 'Octavia Pennywhistle', email: 'octavia.p@example.test' },
+        address: {
+          name: 'Octavia Pennywhistle',
+          addressLine1: '77 Lanternlight Lane',
+          city: 'Bexleyhaven',
+          stateOrRegion: 'WA',
+          postalCode: '98999',
+          countryCode: 'US',
+          phone: '+1 555 0199',
+        },
+      },
     ]);
     await run(conn);
     await h.http(TENANT, 'GET', `/orders/diagnostics/${created[0].orderId}?connectionId=${conn}`);
@@ -412,7 +483,9 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
     const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
-    const [order] = await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), buyer: { name: 'Rufus Kettleby', email: 'rufus@example.test' } }]);
+    const [order] = await h.sandbox.admin.createOrders(seller, [
+      { status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1), buyer: { name: 'Rufus Kettleby', email: 'rufus@example.test' } },
+    ]);
     await run(conn);
     await h.sandbox.admin.changeOrder(seller, order.orderId, { status: 'SHIPPED' });
     await h.sandbox.admin.advanceClock(180);

@@ -70,12 +70,17 @@ export class GetOrdersJobHandler implements JobHandler {
     const issues: OrderIssue[] = [];
     const saved = job.cursor as GetOrdersCursor | null;
     // A cursor saved before reads were limited to the connection's marketplace starts over (applying a page twice changes nothing).
-    let cursor: GetOrdersCursor = saved?.query.marketplaceIds ? saved : await this.startCursor(job.tenantId, job.connectionId, account.marketplaceId, settings.createdWithinDays, settings.fulfilledBy);
+    let cursor: GetOrdersCursor = saved?.query.marketplaceIds
+      ? saved
+      : await this.startCursor(job.tenantId, job.connectionId, account.marketplaceId, settings.createdWithinDays, settings.fulfilledBy);
     counts.pages = cursor.pages;
     const mappings = await this.mappings.facts(job.tenantId, job.connectionId);
     while (!isRunFinished(cursor)) {
       context.signal.throwIfAborted();
-      const page = await client.orders.searchOrders({ ...cursor.query, ...(cursor.paginationToken ? { paginationToken: cursor.paginationToken } : {}) }, { priority: 'bulk', signal: context.signal });
+      const page = await client.orders.searchOrders(
+        { ...cursor.query, ...(cursor.paginationToken ? { paginationToken: cursor.paginationToken } : {}) },
+        { priority: 'bulk', signal: context.signal },
+      );
       const candidates = page.data.orders.map((order) => toOrderCandidate(order, template));
       const applied = await this.importOrders.applyPage(
         {
@@ -97,16 +102,32 @@ export class GetOrdersJobHandler implements JobHandler {
       const readUntil = cursor.readUntil ?? page.data.lastUpdatedBefore ?? null;
       const fallback = fallbackIfOutOfOrder(cursor, page.data.orders);
       if (fallback) this.log.warn(`get-orders ${job.id}: Amazon's page was not in update-time order; following pagination tokens for the rest of the run`);
-      cursor = fallback ? { ...fallback, pages: cursor.pages + 1 } : nextGetOrdersPage(cursor, page.data.orders, page.data.pagination?.nextToken ?? null, readUntil);
+      cursor = fallback
+        ? { ...fallback, pages: cursor.pages + 1 }
+        : nextGetOrdersPage(cursor, page.data.orders, page.data.pagination?.nextToken ?? null, readUntil);
       counts.pages = cursor.pages;
-      await context.checkpoint({ step: 'page-applied', cursor: cursor as unknown as Record<string, unknown>, counts, done: counts.created + counts.updated + counts.unchanged, total: null });
+      await context.checkpoint({
+        step: 'page-applied',
+        cursor: cursor as unknown as Record<string, unknown>,
+        counts,
+        done: counts.created + counts.updated + counts.unchanged,
+        total: null,
+      });
     }
     if (cursor.readUntil) await this.orders.saveReadUntil(job.tenantId, job.connectionId, new Date(cursor.readUntil), this.clock.now());
-    this.log.log(`get-orders ${job.id} for ${job.connectionId}: ${counts.created} new, ${counts.updated} updated, ${counts.held} held, ${counts.failed} not stored, ${counts.pages} page(s)`);
+    this.log.log(
+      `get-orders ${job.id} for ${job.connectionId}: ${counts.created} new, ${counts.updated} updated, ${counts.held} held, ${counts.failed} not stored, ${counts.pages} page(s)`,
+    );
     return { outcome: 'SUCCEEDED', counts, summary: summarise(counts, issues) };
   }
 
-  private async startCursor(tenantId: string, connectionId: string, marketplaceId: string, createdWithinDays: number, fulfilledBy: string[]): Promise<GetOrdersCursor> {
+  private async startCursor(
+    tenantId: string,
+    connectionId: string,
+    marketplaceId: string,
+    createdWithinDays: number,
+    fulfilledBy: string[],
+  ): Promise<GetOrdersCursor> {
     const state = await this.orders.syncState(tenantId, connectionId);
     const now = this.clock.now().getTime();
     // First run: everything updated within the created-within window (older orders cannot qualify).
@@ -137,6 +158,8 @@ function summarise(counts: BatchCounts & { pages: number }, issues: readonly Ord
     `${counts.cancelled} cancellation(s), ${counts.cancelled_before_import} cancelled before import; skipped: ${counts.skipped_status} by status, ` +
     `${counts.skipped_created_window} outside the created window, ${counts.skipped_fulfilled_by} by fulfilment channel, ${counts.skipped_other_marketplace} of another marketplace; ` +
     `${counts.pages} page(s) read.` +
-    (counts.held_invalid_data || counts.failed ? ` Bad data from Amazon: ${counts.held_invalid_data} order(s) held, ${counts.failed} not stored: ${named.join(', ')}${more}.` : '')
+    (counts.held_invalid_data || counts.failed
+      ? ` Bad data from Amazon: ${counts.held_invalid_data} order(s) held, ${counts.failed} not stored: ${named.join(', ')}${more}.`
+      : '')
   );
 }

@@ -27,7 +27,12 @@ describe('get-orders: one order once per seller account', () => {
 
   const run = (connectionId: string) => getOrders.run(h.context(TENANT, connectionId, 'get-orders').context);
   const hoursAgo = async (hours: number) => new Date((await h.sandbox.admin.clock()).epochMs - hours * 3_600_000).toISOString();
-  const mapping = (connectionId: string) => h.http(TENANT, 'POST', `/connections/${connectionId}/shipping-mappings`, { channelShippingText: 'Std Dom', serviceLevelCategory: 'STANDARD', shippingPolicy: 'Ground' });
+  const mapping = (connectionId: string) =>
+    h.http(TENANT, 'POST', `/connections/${connectionId}/shipping-mappings`, {
+      channelShippingText: 'Std Dom',
+      serviceLevelCategory: 'STANDARD',
+      shippingPolicy: 'Ground',
+    });
 
   beforeAll(async () => {
     h = await startOrdersHarness('orders_seller_account', {}, TENANT);
@@ -55,7 +60,10 @@ describe('get-orders: one order once per seller account', () => {
     // Amazon was asked for each connection's own marketplace: no answer carried the other's orders.
     expect(results.map((r) => r.counts.skipped_other_marketplace)).toEqual([0, 0, 0, 0]);
 
-    const rows = (await h.dataSource.query(`SELECT amazon_order_id, connection_id, marketplace_id, selling_partner_id, region FROM orders.orders WHERE tenant_id = $1`, [TENANT])) as Array<{
+    const rows = (await h.dataSource.query(
+      `SELECT amazon_order_id, connection_id, marketplace_id, selling_partner_id, region FROM orders.orders WHERE tenant_id = $1`,
+      [TENANT],
+    )) as Array<{
       amazon_order_id: string;
       connection_id: string;
       marketplace_id: string;
@@ -65,9 +73,17 @@ describe('get-orders: one order once per seller account', () => {
     expect(rows).toHaveLength(250);
     expect(new Set(rows.map((r) => r.amazon_order_id)).size).toBe(250);
     for (const r of rows) {
-      expect(r).toMatchObject({ connection_id: marketplaceOf.get(r.amazon_order_id) === CA ? CONN_CA : CONN_US, marketplace_id: marketplaceOf.get(r.amazon_order_id), selling_partner_id: seller, region: 'NA' });
+      expect(r).toMatchObject({
+        connection_id: marketplaceOf.get(r.amazon_order_id) === CA ? CONN_CA : CONN_US,
+        marketplace_id: marketplaceOf.get(r.amazon_order_id),
+        selling_partner_id: seller,
+        region: 'NA',
+      });
     }
-    const imported = (await h.dataSource.query(`SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.order-imported' AND payload->>'tenantId' = $1`, [TENANT])) as Array<{
+    const imported = (await h.dataSource.query(
+      `SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.order-imported' AND payload->>'tenantId' = $1`,
+      [TENANT],
+    )) as Array<{
       payload: { data: { amazonOrderId: string; connectionId: string } };
     }>;
     expect(imported).toHaveLength(250);
@@ -75,7 +91,7 @@ describe('get-orders: one order once per seller account', () => {
     for (const e of imported) expect(e.payload.data.connectionId).toBe(marketplaceOf.get(e.payload.data.amazonOrderId) === CA ? CONN_CA : CONN_US);
   });
 
-  it('stores an order once per seller account even when two connections apply it at the same moment, and leaves another marketplace\'s order alone', async () => {
+  it("stores an order once per seller account even when two connections apply it at the same moment, and leaves another marketplace's order alone", async () => {
     const seller = await h.sellerWithConnections(TENANT, { [CONN_US_A]: US });
     const importOrders = h.service.app.get(ImportOrdersUseCase);
 
@@ -94,7 +110,20 @@ describe('get-orders: one order once per seller account', () => {
       currency: 'USD',
       shipBy: null,
       shippedAt: null,
-      lines: [{ orderItemId: '90000000000001', sku: 'SKU-1', asin: null, productCode: 'SKU-1', title: null, quantityOrdered: 1, quantityCancelled: 0, quantityShipped: 0, unitPriceMinor: 999, currency: 'USD' }],
+      lines: [
+        {
+          orderItemId: '90000000000001',
+          sku: 'SKU-1',
+          asin: null,
+          productCode: 'SKU-1',
+          title: null,
+          quantityOrdered: 1,
+          quantityCancelled: 0,
+          quantityShipped: 0,
+          unitPriceMinor: 999,
+          currency: 'USD',
+        },
+      ],
       pii: { buyerName: null, buyerEmail: null, shippingName: null, shippingPhone: null, shippingAddress: null },
       problem: null,
     };
@@ -112,7 +141,10 @@ describe('get-orders: one order once per seller account', () => {
     const outcomes = await Promise.all([importOrders.applyPage(scope(CONN_US_A), [candidate]), importOrders.applyPage(scope(CONN_US_B), [candidate])]);
     expect(outcomes.map((o) => o.counts.created).sort()).toEqual([0, 1]);
     expect(Number((await h.dataSource.query(`SELECT count(*) n FROM orders.orders WHERE amazon_order_id = $1`, [candidate.amazonOrderId]))[0].n)).toBe(1);
-    const announced = await h.dataSource.query(`SELECT 1 FROM orders.outbox_events WHERE event_type = 'orders.order-imported' AND payload->'data'->>'amazonOrderId' = $1`, [candidate.amazonOrderId]);
+    const announced = await h.dataSource.query(
+      `SELECT 1 FROM orders.outbox_events WHERE event_type = 'orders.order-imported' AND payload->'data'->>'amazonOrderId' = $1`,
+      [candidate.amazonOrderId],
+    );
     expect(announced).toHaveLength(1);
 
     // A US order handed to the CA connection is not stored under it.
@@ -120,21 +152,25 @@ describe('get-orders: one order once per seller account', () => {
     expect(other.counts).toMatchObject({ created: 0, skipped_other_marketplace: 1 });
     expect(await h.dataSource.query(`SELECT 1 FROM orders.orders WHERE amazon_order_id = '901-0000000-0000002'`)).toHaveLength(0);
     await h.announce(CONN_CA_X, CA);
-    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/901-0000000-0000002?connectionId=${CONN_CA_X}`)).body).toMatchObject({ verdict: 'OTHER_MARKETPLACE' });
+    expect((await h.http(TENANT, 'GET', `/orders/diagnostics/901-0000000-0000002?connectionId=${CONN_CA_X}`)).body).toMatchObject({
+      verdict: 'OTHER_MARKETPLACE',
+    });
   });
 
   it('keeps working with a row stored before the seller account was recorded: the next read completes it instead of adding a second order', async () => {
     const seller = await h.sellerWithConnections(TENANT, { [CONN_LEGACY]: US });
     await mapping(CONN_LEGACY);
-    const [order] = await h.sandbox.admin.createOrders(seller, [{ marketplaceId: US, status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) }]);
+    const [order] = await h.sandbox.admin.createOrders(seller, [
+      { marketplaceId: US, status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime: await hoursAgo(1) },
+    ]);
     expect((await run(CONN_LEGACY)).counts).toMatchObject({ created: 1 });
     // As the row would be after the migration: no seller account on it.
     await h.dataSource.query(`UPDATE orders.orders SET selling_partner_id = NULL, region = NULL WHERE amazon_order_id = $1`, [order.orderId]);
     await h.sandbox.admin.changeOrder(seller, order.orderId, { serviceLevel: 'STANDARD' });
     await h.sandbox.admin.advanceClock(180);
     expect((await run(CONN_LEGACY)).counts).toMatchObject({ created: 0, updated: 1 });
-    expect(await h.dataSource.query(`SELECT connection_id, selling_partner_id, region FROM orders.orders WHERE amazon_order_id = $1`, [order.orderId])).toEqual([
-      { connection_id: CONN_LEGACY, selling_partner_id: seller, region: 'NA' },
-    ]);
+    expect(await h.dataSource.query(`SELECT connection_id, selling_partner_id, region FROM orders.orders WHERE amazon_order_id = $1`, [order.orderId])).toEqual(
+      [{ connection_id: CONN_LEGACY, selling_partner_id: seller, region: 'NA' }],
+    );
   });
 });

@@ -59,7 +59,20 @@ function candidate(amazonOrderId: string, overrides: Partial<OrderCandidate> = {
     currency: 'USD',
     shipBy: null,
     shippedAt: null,
-    lines: [{ orderItemId: '1', sku: 'SKU-1', asin: null, productCode: 'SKU-1', title: null, quantityOrdered: 1, quantityCancelled: 0, quantityShipped: 0, unitPriceMinor: 999, currency: 'USD' }],
+    lines: [
+      {
+        orderItemId: '1',
+        sku: 'SKU-1',
+        asin: null,
+        productCode: 'SKU-1',
+        title: null,
+        quantityOrdered: 1,
+        quantityCancelled: 0,
+        quantityShipped: 0,
+        unitPriceMinor: 999,
+        currency: 'USD',
+      },
+    ],
     pii: { buyerName: null, buyerEmail: null, shippingName: null, shippingPhone: null, shippingAddress: null },
     problem: null,
     ...overrides,
@@ -82,7 +95,10 @@ describe('ImportOrdersUseCase.applyPage', () => {
   it('imports a page in one transaction with one OrderImported per order, and names orders held for bad data', async () => {
     const orders = new FakeOrdersRepository();
     const useCase = new ImportOrdersUseCase(orders as unknown as OrdersRepository, fingerprint);
-    const outcome = await useCase.applyPage(scope, [candidate('111-0000000-0000001'), candidate('111-0000000-0000002', { problem: { reason: 'INVALID_TEXT', detail: 'Amazon sent a NUL character in lines[0].sku' } })]);
+    const outcome = await useCase.applyPage(scope, [
+      candidate('111-0000000-0000001'),
+      candidate('111-0000000-0000002', { problem: { reason: 'INVALID_TEXT', detail: 'Amazon sent a NUL character in lines[0].sku' } }),
+    ]);
     expect(outcome.counts).toMatchObject({ created: 2, held: 1, held_invalid_data: 1, failed: 0 });
     expect(outcome.issues).toEqual([{ amazonOrderId: '111-0000000-0000002', reason: 'INVALID_TEXT' }]);
     expect(orders.events.map((e) => (e.data as { amazonOrderId: string }).amazonOrderId)).toEqual(['111-0000000-0000001']);
@@ -92,12 +108,17 @@ describe('ImportOrdersUseCase.applyPage', () => {
     const orders = new FakeOrdersRepository();
     orders.refused.add('111-0000000-0000002');
     const useCase = new ImportOrdersUseCase(orders as unknown as OrdersRepository, fingerprint);
-    const outcome = await useCase.applyPage(scope, ['111-0000000-0000001', '111-0000000-0000002', '111-0000000-0000003'].map((id) => candidate(id)));
+    const outcome = await useCase.applyPage(
+      scope,
+      ['111-0000000-0000001', '111-0000000-0000002', '111-0000000-0000003'].map((id) => candidate(id)),
+    );
     expect(outcome.counts).toMatchObject({ created: 2, failed: 1 });
     expect(outcome.issues).toEqual([{ amazonOrderId: '111-0000000-0000002', reason: 'STORE_FAILED' }]);
     expect([...orders.stored.keys()].sort()).toEqual(['111-0000000-0000001', '111-0000000-0000003']);
     expect(orders.events).toHaveLength(2);
-    expect(orders.unstored).toEqual([{ amazonOrderId: '111-0000000-0000002', reason: 'STORE_FAILED', detail: 'The order store refused the write (SQLSTATE 22021)' }]);
+    expect(orders.unstored).toEqual([
+      { amazonOrderId: '111-0000000-0000002', reason: 'STORE_FAILED', detail: 'The order store refused the write (SQLSTATE 22021)' },
+    ]);
   });
 
   it('lets any other failure end the run (a transient Amazon or database outage is retried by the job, not swallowed)', async () => {

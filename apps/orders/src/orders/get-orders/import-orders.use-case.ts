@@ -66,7 +66,9 @@ export class ImportOrdersUseCase {
         if (!(error instanceof OrdersError && error.code === 'STORE_FAILED')) throw error;
         total.counts.failed++;
         total.issues.push({ amazonOrderId: candidate.amazonOrderId, reason: 'STORE_FAILED' });
-        await this.orders.recordUnstored(scope.tenantId, scope.connectionId, candidate.amazonOrderId, 'STORE_FAILED', error.message, scope.now).catch(() => undefined);
+        await this.orders
+          .recordUnstored(scope.tenantId, scope.connectionId, candidate.amazonOrderId, 'STORE_FAILED', error.message, scope.now)
+          .catch(() => undefined);
       }
     }
     return total;
@@ -82,7 +84,10 @@ export class ImportOrdersUseCase {
     };
     return this.orders.importPage(async (writer) => {
       const eligible = await writer.eligibleSources(scope.tenantId);
-      const known = await writer.lockKnown(scope, candidates.map((c) => c.amazonOrderId));
+      const known = await writer.lockKnown(
+        scope,
+        candidates.map((c) => c.amazonOrderId),
+      );
       const decisions: OrderDecision[] = [];
       const creates: Array<Extract<OrderDecision, { kind: 'create' }>> = [];
       for (const c of candidates) {
@@ -96,7 +101,10 @@ export class ImportOrdersUseCase {
       // Orders another run stored between our lock and our insert: decided again as stored ones.
       const lost = creates.filter((d) => !inserted.has(d.candidate.amazonOrderId));
       if (lost.length) {
-        const again = await writer.lockKnown(scope, lost.map((d) => d.candidate.amazonOrderId));
+        const again = await writer.lockKnown(
+          scope,
+          lost.map((d) => d.candidate.amazonOrderId),
+        );
         for (const d of lost) {
           const stored = again.get(d.candidate.amazonOrderId);
           if (!stored) throw new OrdersError('STORE_FAILED', `Order ${d.candidate.amazonOrderId} is stored under another seller account`);
@@ -104,7 +112,15 @@ export class ImportOrdersUseCase {
         }
       }
       await writer.write(scope, decisions);
-      await writer.announce(orderEvents(decisions, scope.connectionId, eligible, { producer: 'orders', tenantId: scope.tenantId, connectionId: scope.connectionId, correlationId: scope.correlationId, causationId: scope.causationId }));
+      await writer.announce(
+        orderEvents(decisions, scope.connectionId, eligible, {
+          producer: 'orders',
+          tenantId: scope.tenantId,
+          connectionId: scope.connectionId,
+          correlationId: scope.correlationId,
+          causationId: scope.causationId,
+        }),
+      );
       return decisions;
     });
   }
@@ -114,7 +130,8 @@ function outcome(decisions: readonly OrderDecision[]): PageOutcome {
   const issues: OrderIssue[] = [];
   for (const d of decisions) {
     const placement = d.kind === 'create' || d.kind === 'update' ? d.placement : null;
-    if (placement?.state === 'HELD' && isInvalidDataHold(placement.holdReason)) issues.push({ amazonOrderId: d.candidate.amazonOrderId, reason: placement.holdReason ?? 'HELD' });
+    if (placement?.state === 'HELD' && isInvalidDataHold(placement.holdReason))
+      issues.push({ amazonOrderId: d.candidate.amazonOrderId, reason: placement.holdReason ?? 'HELD' });
   }
   return { counts: countDecisions(decisions), issues };
 }

@@ -12,7 +12,10 @@ export interface ShippingMappingFacts {
  * A mapping whose channel text equals the order's shipping text (case and outer spaces ignored)
  * wins over one for its service level category.
  */
-export function findShippingPolicy(order: { serviceLevel: string | null; shippingText: string | null }, mappings: readonly ShippingMappingFacts[]): string | null {
+export function findShippingPolicy(
+  order: { serviceLevel: string | null; shippingText: string | null },
+  mappings: readonly ShippingMappingFacts[],
+): string | null {
   const text = order.shippingText?.trim().toLowerCase() ?? null;
   const byText = text ? mappings.find((m) => m.channelShippingText.trim().toLowerCase() === text) : undefined;
   if (byText) return byText.shippingPolicy;

@@ -5,9 +5,16 @@ import { isRunnable, RUNNABLE_OPERATIONS } from '../domain/runnable-operations';
 
 /** Body of `POST /job-runs`. */
 export const requestJobRunSchema = z.object({
-  operation: z.string().refine(isRunnable, { message: `must be one of ${RUNNABLE_OPERATIONS.join(', ')}` }).pipe(jobOperationSchema),
+  operation: z
+    .string()
+    .refine(isRunnable, { message: `must be one of ${RUNNABLE_OPERATIONS.join(', ')}` })
+    .pipe(jobOperationSchema),
   // The system run's connection id is the scheduler command line's alone (see SYSTEM_RUN).
-  connectionId: z.string().min(1).max(100).refine((id) => id !== SYSTEM_RUN.connectionId, 'must name one connection'),
+  connectionId: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((id) => id !== SYSTEM_RUN.connectionId, 'must name one connection'),
   trigger: jobTriggerSchema.default('API'),
   settings: z.record(z.string(), z.unknown()).default({}),
 });

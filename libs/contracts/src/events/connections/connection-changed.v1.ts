@@ -5,7 +5,17 @@ import { defineEvent, type EventData } from '../../define-event';
 export const connectionSnapshotStatusSchema = z.enum(['PENDING_AUTHORIZATION', 'ACTIVE', 'AUTH_FAILED', 'REVOKED', 'DISABLED', 'DELETED']);
 
 /** What happened to the connection (for logs and audit; consumers act on the snapshot alone). */
-export const connectionChangeSchema = z.enum(['CREATED', 'AUTHORIZED', 'MARKETPLACE_CHANGED', 'DISABLED', 'ENABLED', 'AUTH_FAILED', 'REVOKED', 'DELETED', 'UPDATED']);
+export const connectionChangeSchema = z.enum([
+  'CREATED',
+  'AUTHORIZED',
+  'MARKETPLACE_CHANGED',
+  'DISABLED',
+  'ENABLED',
+  'AUTH_FAILED',
+  'REVOKED',
+  'DELETED',
+  'UPDATED',
+]);
 
 /** The projection row every other service keeps of a connection: ids and status, no secret, no PII. */
 export const connectionSnapshotSchema = z.object({

@@ -25,7 +25,8 @@ describe('ConnectionAccessClient', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       requests.push(req);
-      if (req.headers['x-internal-token'] !== INTERNAL_TOKEN) return answer(res, 401, { code: 'INTERNAL_TOKEN_INVALID', message: 'Internal routes need a valid x-internal-token' });
+      if (req.headers['x-internal-token'] !== INTERNAL_TOKEN)
+        return answer(res, 401, { code: 'INTERNAL_TOKEN_INVALID', message: 'Internal routes need a valid x-internal-token' });
       const id = /^\/internal\/connections\/([^/]+)\/access-token$/.exec(req.url ?? '')?.[1];
       const expiresAt = new Date(Date.now() + expiresInSeconds * 1000);
       switch (id) {
@@ -49,9 +50,18 @@ describe('ConnectionAccessClient', () => {
           return;
         case 'conn-untenanted':
           // An older auth-connections: epoch seconds, no endpoint, no tenant.
-          return answer(res, 200, { accessToken: `Atza|fake-token-${++issued}`, expiresAt: Math.floor(expiresAt.getTime() / 1000), region: 'EU', marketplaceId: 'A1PA6795UKMFR9', sellingPartnerId: 'A2SELLER' });
+          return answer(res, 200, {
+            accessToken: `Atza|fake-token-${++issued}`,
+            expiresAt: Math.floor(expiresAt.getTime() / 1000),
+            region: 'EU',
+            marketplaceId: 'A1PA6795UKMFR9',
+            sellingPartnerId: 'A2SELLER',
+          });
         case 'revoked':
-          return answer(res, 409, { code: 'CONNECTION_AUTH_FAILED', message: 'Amazon refused the authorization of connection revoked; the seller must authorize again' });
+          return answer(res, 409, {
+            code: 'CONNECTION_AUTH_FAILED',
+            message: 'Amazon refused the authorization of connection revoked; the seller must authorize again',
+          });
         case 'amazon-down':
           return answer(res, 503, { code: 'AMAZON_UNAVAILABLE', message: 'Login with Amazon did not issue a token' });
         case 'garbled':
@@ -77,7 +87,14 @@ describe('ConnectionAccessClient', () => {
   it('returns the token and seller account, shares one request among concurrent callers and caches until expiry', async () => {
     const connections = client();
     const [a, b] = await Promise.all([connections.get('conn-1', 'tenant-a'), connections.get('conn-1', 'tenant-a')]);
-    expect(a).toMatchObject({ connectionId: 'conn-1', sellingPartnerId: 'A1SELLER', region: 'NA', marketplaceId: 'ATVPDKIKX0DER', endpoint: 'http://127.0.0.1:4010', tenantId: 'tenant-a' });
+    expect(a).toMatchObject({
+      connectionId: 'conn-1',
+      sellingPartnerId: 'A1SELLER',
+      region: 'NA',
+      marketplaceId: 'ATVPDKIKX0DER',
+      endpoint: 'http://127.0.0.1:4010',
+      tenantId: 'tenant-a',
+    });
     expect(a.accessToken).toMatch(/^Atza\|fake-token-\d+$/);
     expect(a.expiresAtMs).toBeGreaterThan(Date.now() + 3_500_000);
     expect(b).toEqual(a);
@@ -112,7 +129,7 @@ describe('ConnectionAccessClient', () => {
     await expect(connections.accessTokens('conn-1', 'tenant-b').getAccessToken()).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
   });
 
-  it('refuses another tenant\'s connection as if it did not exist, cached or not', async () => {
+  it("refuses another tenant's connection as if it did not exist, cached or not", async () => {
     const connections = client();
     await expect(connections.get('conn-1', 'tenant-b')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND', message: 'Connection conn-1 does not exist' });
     await connections.get('conn-1', 'tenant-a');
@@ -121,7 +138,10 @@ describe('ConnectionAccessClient', () => {
 
   it('fails closed: an answer without the tenant, or a call that names none, gets no token', async () => {
     const connections = client();
-    await expect(connections.get('conn-untenanted', 'tenant-b')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', message: expect.stringMatching(/unexpected body/) });
+    await expect(connections.get('conn-untenanted', 'tenant-b')).rejects.toMatchObject({
+      code: 'ACCESS_TOKEN_UNAVAILABLE',
+      message: expect.stringMatching(/unexpected body/),
+    });
     const before = asked('conn-1');
     await expect(connections.get('conn-1', undefined)).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
     await expect(connections.get('conn-1', '')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
@@ -129,9 +149,12 @@ describe('ConnectionAccessClient', () => {
     expect(asked('conn-1')).toBe(before);
   });
 
-  it('turns every refusal into a stable code with auth-connections\' reason, and caches none of them', async () => {
+  it("turns every refusal into a stable code with auth-connections' reason, and caches none of them", async () => {
     const connections = client();
-    await expect(connections.get('missing', 'tenant-a')).rejects.toMatchObject({ code: 'CONNECTION_NOT_FOUND', details: { status: 404, upstreamCode: 'CONNECTION_NOT_FOUND' } });
+    await expect(connections.get('missing', 'tenant-a')).rejects.toMatchObject({
+      code: 'CONNECTION_NOT_FOUND',
+      details: { status: 404, upstreamCode: 'CONNECTION_NOT_FOUND' },
+    });
     await expect(connections.get('revoked', 'tenant-a')).rejects.toMatchObject({
       code: 'ACCESS_TOKEN_UNAVAILABLE',
       message: expect.stringMatching(/HTTP 409 CONNECTION_AUTH_FAILED\): Amazon refused the authorization/),
@@ -139,9 +162,18 @@ describe('ConnectionAccessClient', () => {
     });
     await expect(connections.get('revoked', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE' });
     expect(asked('revoked')).toBe(2);
-    await expect(connections.get('amazon-down', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', details: { status: 503, upstreamCode: 'AMAZON_UNAVAILABLE' } });
-    await expect(connections.get('garbled', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', message: expect.stringMatching(/unexpected body/) });
-    await expect(client('wrong-token-wrong-token-wrong-token-000').get('conn-1', 'tenant-a')).rejects.toMatchObject({ code: 'ACCESS_TOKEN_UNAVAILABLE', details: { status: 401, upstreamCode: 'INTERNAL_TOKEN_INVALID' } });
+    await expect(connections.get('amazon-down', 'tenant-a')).rejects.toMatchObject({
+      code: 'ACCESS_TOKEN_UNAVAILABLE',
+      details: { status: 503, upstreamCode: 'AMAZON_UNAVAILABLE' },
+    });
+    await expect(connections.get('garbled', 'tenant-a')).rejects.toMatchObject({
+      code: 'ACCESS_TOKEN_UNAVAILABLE',
+      message: expect.stringMatching(/unexpected body/),
+    });
+    await expect(client('wrong-token-wrong-token-wrong-token-000').get('conn-1', 'tenant-a')).rejects.toMatchObject({
+      code: 'ACCESS_TOKEN_UNAVAILABLE',
+      details: { status: 401, upstreamCode: 'INTERNAL_TOKEN_INVALID' },
+    });
     await expect(client(INTERNAL_TOKEN, 'http://127.0.0.1:1').get('conn-1', 'tenant-a')).rejects.toMatchObject({ code: 'AUTH_CONNECTIONS_UNREACHABLE' });
   });
 });

@@ -139,13 +139,20 @@ export class ConnectionAccessClient {
       status = res.statusCode;
       text = await res.body.text();
     } catch (error) {
-      throw new ConnectionAccessClientError('AUTH_CONNECTIONS_UNREACHABLE', `auth-connections is not reachable: ${error instanceof Error ? error.message : String(error)}`, { connectionId });
+      throw new ConnectionAccessClientError(
+        'AUTH_CONNECTIONS_UNREACHABLE',
+        `auth-connections is not reachable: ${error instanceof Error ? error.message : String(error)}`,
+        { connectionId },
+      );
     }
     if (status >= 400) throw this.refusal(connectionId, status, text);
     const body = accessTokenBody.safeParse(parseJson(text));
     const expiresAtMs = body.success ? expiryMs(body.data.expiresAt) : NaN;
     if (!body.success || Number.isNaN(expiresAtMs)) {
-      throw new ConnectionAccessClientError('ACCESS_TOKEN_UNAVAILABLE', `auth-connections answered an unexpected body for connection ${connectionId}`, { connectionId, status });
+      throw new ConnectionAccessClientError('ACCESS_TOKEN_UNAVAILABLE', `auth-connections answered an unexpected body for connection ${connectionId}`, {
+        connectionId,
+        status,
+      });
     }
     const grant: ConnectionAccessGrant = {
       connectionId,
@@ -165,7 +172,8 @@ export class ConnectionAccessClient {
   private refusal(connectionId: string, status: number, text: string): ConnectionAccessClientError {
     const body = parseJson(text) as { code?: unknown; message?: unknown } | undefined;
     const upstreamCode = typeof body?.code === 'string' ? body.code : undefined;
-    if (status === 404) return new ConnectionAccessClientError('CONNECTION_NOT_FOUND', `Connection ${connectionId} does not exist`, { connectionId, status, upstreamCode });
+    if (status === 404)
+      return new ConnectionAccessClientError('CONNECTION_NOT_FOUND', `Connection ${connectionId} does not exist`, { connectionId, status, upstreamCode });
     const message = typeof body?.message === 'string' ? body.message : text.slice(0, 300);
     return new ConnectionAccessClientError(
       'ACCESS_TOKEN_UNAVAILABLE',

@@ -20,7 +20,12 @@ export class ConnectionsProjectionModule {
       module: ConnectionsProjectionModule,
       global: true,
       controllers: [ConnectionsProjectionConsumer],
-      providers: [{ provide: CONNECTIONS_PROJECTION_OPTIONS, useValue: options }, ConnectionsProjectionRepository, ConnectionOwnership, ConnectionsProjectionRebuild],
+      providers: [
+        { provide: CONNECTIONS_PROJECTION_OPTIONS, useValue: options },
+        ConnectionsProjectionRepository,
+        ConnectionOwnership,
+        ConnectionsProjectionRebuild,
+      ],
       exports: [ConnectionOwnership, ConnectionsProjectionRepository, ConnectionsProjectionRebuild],
     };
   }

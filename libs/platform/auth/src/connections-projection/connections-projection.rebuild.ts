@@ -42,7 +42,12 @@ export class ConnectionsProjectionRebuild implements OnApplicationBootstrap, OnA
     let applied = 0;
     do {
       const url = `${base}/internal/connections?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-      const res = await request(url, { headers: { 'x-internal-token': this.options.internalToken, accept: 'application/json' }, headersTimeout: 15_000, bodyTimeout: 15_000, signal: this.stop.signal });
+      const res = await request(url, {
+        headers: { 'x-internal-token': this.options.internalToken, accept: 'application/json' },
+        headersTimeout: 15_000,
+        bodyTimeout: 15_000,
+        signal: this.stop.signal,
+      });
       const text = await res.body.text();
       if (res.statusCode !== 200) throw new Error(`auth-connections answered HTTP ${res.statusCode} to the connections listing`);
       const page = pageBody.parse(JSON.parse(text));
@@ -61,7 +66,9 @@ export class ConnectionsProjectionRebuild implements OnApplicationBootstrap, OnA
       } catch (error) {
         if (this.stop.signal.aborted) return;
         const delay = backoffDelay(attempt, { initialMs: this.options.retryInitialMs ?? 1_000, maxMs: this.options.retryMaxMs ?? 60_000 });
-        this.log.warn(`connections projection rebuild failed (attempt ${attempt}, next in ${delay} ms): ${error instanceof Error ? error.message : String(error)}`);
+        this.log.warn(
+          `connections projection rebuild failed (attempt ${attempt}, next in ${delay} ms): ${error instanceof Error ? error.message : String(error)}`,
+        );
         await sleep(delay, this.stop.signal);
       }
     }

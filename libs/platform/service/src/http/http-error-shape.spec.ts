@@ -37,7 +37,10 @@ describe('shapeHttpError', () => {
       ],
     });
     expect(shapeHttpError(new HttpException('teapot', 418), REQUEST_ID).body).toMatchObject({ code: 'HTTP_418', message: 'teapot' });
-    expect(shapeHttpError(new BadRequestException("Failed to decode param '%FF'"), REQUEST_ID).body).toMatchObject({ code: 'INVALID_INPUT', details: [{ field: 'params' }] });
+    expect(shapeHttpError(new BadRequestException("Failed to decode param '%FF'"), REQUEST_ID).body).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: [{ field: 'params' }],
+    });
   });
 
   it('codes body-parser errors: unparseable JSON, too large, unsupported charset', () => {
@@ -47,18 +50,33 @@ describe('shapeHttpError', () => {
       body: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: [{ field: 'body', reason: 'Unexpected end of JSON input' }] },
       unexpected: false,
     });
-    expect(shapeHttpError(parser('entity.too.large', 413, 'request entity too large'), REQUEST_ID)).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
-    expect(shapeHttpError(parser('charset.unsupported', 415, 'unsupported charset "X"'), REQUEST_ID)).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    expect(shapeHttpError(parser('entity.too.large', 413, 'request entity too large'), REQUEST_ID)).toMatchObject({
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE' },
+    });
+    expect(shapeHttpError(parser('charset.unsupported', 415, 'unsupported charset "X"'), REQUEST_ID)).toMatchObject({
+      status: 415,
+      body: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+    });
   });
 
   it('answers anything unexpected with a bare 500 INTERNAL and the request id, never the database text', () => {
-    const failed = new QueryFailedError('SELECT * FROM orders.orders WHERE email = $1', ['buyer@example.com'], new Error('invalid input syntax for type uuid: "buyer@example.com"'));
+    const failed = new QueryFailedError(
+      'SELECT * FROM orders.orders WHERE email = $1',
+      ['buyer@example.com'],
+      new Error('invalid input syntax for type uuid: "buyer@example.com"'),
+    );
     const shaped = shapeHttpError(failed, REQUEST_ID);
     expect(shaped).toEqual({ status: 500, body: { code: 'INTERNAL', message: 'Internal error', details: [], requestId: REQUEST_ID }, unexpected: true });
     expect(JSON.stringify(shaped.body)).not.toMatch(/buyer|SELECT|uuid/);
     expect(shapeHttpError('a string', REQUEST_ID)).toMatchObject({ status: 500, unexpected: true });
     // A 500 HttpException raised without a code says no more than any other 500.
-    expect(shapeHttpError(new HttpException('relation "x" does not exist', 500), REQUEST_ID).body).toEqual({ code: 'INTERNAL', message: 'Internal error', details: [], requestId: REQUEST_ID });
+    expect(shapeHttpError(new HttpException('relation "x" does not exist', 500), REQUEST_ID).body).toEqual({
+      code: 'INTERNAL',
+      message: 'Internal error',
+      details: [],
+      requestId: REQUEST_ID,
+    });
   });
 
   it('passes the health check result through in terminus’ shape', () => {

@@ -62,11 +62,15 @@ function shapeHttpException(exception: HttpException, requestId: string): Shaped
     const message = typeof record.message === 'string' ? record.message : exception.message;
     return { status, body: codedErrorBody(record.code, message, record.details), unexpected: false };
   }
-  if (status >= 500) return status === 500 ? internal(requestId) : { status, body: { code: STATUS_CODES[status] ?? 'INTERNAL', message: exception.message, details: [], requestId }, unexpected: false };
+  if (status >= 500)
+    return status === 500
+      ? internal(requestId)
+      : { status, body: { code: STATUS_CODES[status] ?? 'INTERNAL', message: exception.message, details: [], requestId }, unexpected: false };
   const messages = record ? record.message : response;
   const message = Array.isArray(messages) ? messages.map(String).join('; ') : typeof messages === 'string' ? messages : exception.message;
   // Express' message for a path with a broken percent-encoding (`/listings/%FF`).
-  if (status === 400 && /^Failed to decode param/.test(message)) return { status, body: { code: 'INVALID_INPUT', message, details: [{ field: 'params', reason: 'not valid percent-encoding' }] }, unexpected: false };
+  if (status === 400 && /^Failed to decode param/.test(message))
+    return { status, body: { code: 'INVALID_INPUT', message, details: [{ field: 'params', reason: 'not valid percent-encoding' }] }, unexpected: false };
   // ParseUUIDPipe's message; the platform's own id check normally answers first, naming the field.
   const code = status === 400 && /uuid is expected/i.test(message) ? 'INVALID_ID' : (STATUS_CODES[status] ?? `HTTP_${status}`);
   const details = Array.isArray(messages) ? messages.map((reason) => ({ field: 'body', reason: String(reason) })) : [];
@@ -81,7 +85,11 @@ function bodyParserError(exception: unknown): ShapedError | undefined {
   if (typeof error.type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500 || error.expose !== true) return undefined;
   const message = typeof error.message === 'string' ? error.message.slice(0, 200) : 'The request body was refused';
   if (error.type === 'entity.parse.failed') {
-    return { status: 400, body: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: [{ field: 'body', reason: message }] }, unexpected: false };
+    return {
+      status: 400,
+      body: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: [{ field: 'body', reason: message }] },
+      unexpected: false,
+    };
   }
   return { status, body: { code: STATUS_CODES[status] ?? `HTTP_${status}`, message, details: [{ field: 'body', reason: message }] }, unexpected: false };
 }

@@ -52,6 +52,8 @@ describe('input checks', () => {
       message: 'connectionId must be a UUID',
       details: [{ field: 'params.connectionId', reason: 'must be a UUID' }],
     });
-    expect(refusal({ params: { connectionId: '0190a8f2-7c1e-7d3a-9b2c-1d2e3f4a5b6c', sku: 'SKU-1' }, query: { limit: '5' }, body: undefined } as never)).toBeUndefined();
+    expect(
+      refusal({ params: { connectionId: '0190a8f2-7c1e-7d3a-9b2c-1d2e3f4a5b6c', sku: 'SKU-1' }, query: { limit: '5' }, body: undefined } as never),
+    ).toBeUndefined();
   });
 });

@@ -36,7 +36,7 @@ const ERROR_SCHEMAS = {
 const ERROR_RESPONSES: Record<string, string> = {
   '400': 'Bad input: MALFORMED_JSON, INVALID_INPUT (NUL byte), INVALID_ID (not a UUID) or a field rule (INVALID_REQUEST, ...)',
   '401': 'No valid platform token (AUTH_TOKEN_MISSING, AUTH_TOKEN_INVALID) or internal token (INTERNAL_TOKEN_INVALID)',
-  '404': 'Unknown route, or nothing of the caller\'s tenant by that id',
+  '404': "Unknown route, or nothing of the caller's tenant by that id",
   '500': 'INTERNAL: an unexpected failure; quote the requestId',
 };
 

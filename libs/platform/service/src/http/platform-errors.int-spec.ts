@@ -105,7 +105,11 @@ describe('platform HTTP errors on a real service (PostgreSQL, Kafka)', () => {
   });
 
   it('answers a failed query with a bare 500 and logs it without the SQL or its parameters', async () => {
-    const res = await fetch(`${service.url}/probe/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BUYER_EMAIL }) });
+    const res = await fetch(`${service.url}/probe/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: BUYER_EMAIL }),
+    });
     const text = await res.text();
     expect(res.status).toBe(500);
     const body = JSON.parse(text);
@@ -116,7 +120,10 @@ describe('platform HTTP errors on a real service (PostgreSQL, Kafka)', () => {
     const errorLines = log.lines.filter((line) => line.includes(body.requestId) && line.includes('"err"'));
     expect(errorLines.length).toBeGreaterThan(0);
     const logged = errorLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'Unexpected error answering a request');
-    expect(logged).toMatchObject({ requestId: body.requestId, err: { type: 'QueryFailedError', sqlState: '22P02', message: 'invalid input syntax for type uuid: [REDACTED]' } });
+    expect(logged).toMatchObject({
+      requestId: body.requestId,
+      err: { type: 'QueryFailedError', sqlState: '22P02', message: 'invalid input syntax for type uuid: [REDACTED]' },
+    });
     expect(log.lines.filter((line) => line.includes(BUYER_EMAIL) || line.includes('jane.buyer') || line.includes('SELECT $1'))).toEqual([]);
   });
 
@@ -129,17 +136,29 @@ describe('platform HTTP errors on a real service (PostgreSQL, Kafka)', () => {
 
   it('codes malformed JSON, NUL bytes, non-UUID ids and unknown routes before any handler runs', async () => {
     const malformed = await fetch(`${service.url}/probe/items/x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' });
-    expect([malformed.status, await malformed.json()]).toEqual([400, { code: 'MALFORMED_JSON', message: expect.any(String), details: [{ field: 'body', reason: expect.any(String) }] }]);
+    expect([malformed.status, await malformed.json()]).toEqual([
+      400,
+      { code: 'MALFORMED_JSON', message: expect.any(String), details: [{ field: 'body', reason: expect.any(String) }] },
+    ]);
     const nul = await fetch(`${service.url}/probe/search?q=a%00b`);
-    expect([nul.status, await nul.json()]).toEqual([400, { code: 'INVALID_INPUT', message: expect.any(String), details: [{ field: 'query.q', reason: 'contains a NUL byte' }] }]);
+    expect([nul.status, await nul.json()]).toEqual([
+      400,
+      { code: 'INVALID_INPUT', message: expect.any(String), details: [{ field: 'query.q', reason: 'contains a NUL byte' }] },
+    ]);
     const id = await fetch(`${service.url}/probe/items/${encodeURIComponent("' OR 1=1 --")}`);
-    expect([id.status, await id.json()]).toEqual([400, { code: 'INVALID_ID', message: 'id must be a UUID', details: [{ field: 'params.id', reason: 'must be a UUID' }] }]);
+    expect([id.status, await id.json()]).toEqual([
+      400,
+      { code: 'INVALID_ID', message: 'id must be a UUID', details: [{ field: 'params.id', reason: 'must be a UUID' }] },
+    ]);
     const unknown = await fetch(`${service.url}/nowhere`);
     expect([unknown.status, await unknown.json()]).toEqual([404, { code: 'NOT_FOUND', message: expect.any(String), details: [] }]);
   });
 
   it('serves the OpenAPI document at /docs-json with ErrorBody responses on every operation', async () => {
-    const document = (await (await fetch(`${service.url}/docs-json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, any> }>>; components: { schemas: Record<string, unknown> } };
+    const document = (await (await fetch(`${service.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, any> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(document.components.schemas).toHaveProperty('ErrorBody');
     const lookup = document.paths['/probe/lookup'].post.responses;
     expect(lookup['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });

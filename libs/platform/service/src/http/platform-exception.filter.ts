@@ -23,7 +23,8 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const requestId = maybeCorrelationId() ?? (typeof req.id === 'string' ? req.id : undefined) ?? headerId(res) ?? randomUUID();
     const shaped = shapeHttpError(exception, requestId);
-    if (shaped.unexpected) this.log.error({ err: exception, requestId, method: req.method, route: req.route?.path ?? null }, 'Unexpected error answering a request');
+    if (shaped.unexpected)
+      this.log.error({ err: exception, requestId, method: req.method, route: req.route?.path ?? null }, 'Unexpected error answering a request');
     if (res.headersSent) {
       res.end();
       return;

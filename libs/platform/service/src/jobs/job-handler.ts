@@ -56,7 +56,12 @@ const lastProgress = new WeakMap<object, number>();
  *   await writeJobCheckpoint(manager, context.job, { step: 'rows-applied', cursor: { lastLine }, counts }, { producer: 'listings' });
  * });
  */
-export async function writeJobCheckpoint(manager: EntityManager, job: Readonly<JobEntity>, progress: JobProgress, options: { producer: string }): Promise<void> {
+export async function writeJobCheckpoint(
+  manager: EntityManager,
+  job: Readonly<JobEntity>,
+  progress: JobProgress,
+  options: { producer: string },
+): Promise<void> {
   const cursor = progress.cursor !== undefined ? progress.cursor : job.cursor;
   const counts = { ...job.counts, ...progress.counts };
   await manager.update(JobEntity, { id: job.id }, { step: progress.step, cursor, counts });

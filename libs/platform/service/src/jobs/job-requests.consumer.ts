@@ -41,7 +41,9 @@ export class JobRequestsConsumer {
           trigger: event.data.trigger,
           settings: event.data.settings,
           requestedAt: new Date(event.data.requestedAt),
-          ...(refused ? { status: 'FAILED' as const, failureReason: 'CONNECTION_NOT_FOUND: the requesting tenant has no such connection', finishedAt: new Date() } : {}),
+          ...(refused
+            ? { status: 'FAILED' as const, failureReason: 'CONNECTION_NOT_FOUND: the requesting tenant has no such connection', finishedAt: new Date() }
+            : {}),
         })
         // A second request event for the same run (a replay from another producer) is the same run.
         .orIgnore()

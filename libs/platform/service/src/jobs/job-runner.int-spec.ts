@@ -45,7 +45,9 @@ describe('JobRunner', () => {
 
   const queue = async (connectionId: string) => {
     const id = uuidv7();
-    await dataSource.getRepository(JobEntity).insert({ id, tenantId: 't1', connectionId, operation: 'import-listings', trigger: 'API', settings: {}, requestedAt: new Date() });
+    await dataSource
+      .getRepository(JobEntity)
+      .insert({ id, tenantId: 't1', connectionId, operation: 'import-listings', trigger: 'API', settings: {}, requestedAt: new Date() });
     return id;
   };
   const job = (id: string) => dataSource.getRepository(JobEntity).findOneByOrFail({ id });
@@ -55,7 +57,14 @@ describe('JobRunner', () => {
   beforeAll(async () => {
     database = await createTestDatabase('job_runner');
     // A throwaway database: synchronize builds the platform tables without a service's migrations.
-    dataSource = new DataSource({ type: 'postgres', url: database.url, schema: SERVICE.schema, entities: [...PLATFORM_ENTITIES, JobEntity], synchronize: false, namingStrategy: new SnakeNamingStrategy() });
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      schema: SERVICE.schema,
+      entities: [...PLATFORM_ENTITIES, JobEntity],
+      synchronize: false,
+      namingStrategy: new SnakeNamingStrategy(),
+    });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA ${SERVICE.schema}`);
     await dataSource.synchronize();
@@ -124,10 +133,12 @@ describe('JobRunner', () => {
     expect((await job(id)).status).toBe('SUCCEEDED');
   });
 
-  it('writeJobCheckpoint commits and rolls back with the caller\'s transaction', async () => {
+  it("writeJobCheckpoint commits and rolls back with the caller's transaction", async () => {
     const id = await queue('conn-w');
     const running = await job(id);
-    await dataSource.transaction((manager) => writeJobCheckpoint(manager, running, { step: 'rows-applied', cursor: { row: 10 }, counts: { rows: 10 } }, { producer: SERVICE.name }));
+    await dataSource.transaction((manager) =>
+      writeJobCheckpoint(manager, running, { step: 'rows-applied', cursor: { row: 10 }, counts: { rows: 10 } }, { producer: SERVICE.name }),
+    );
     expect(await job(id)).toMatchObject({ step: 'rows-applied', cursor: { row: 10 }, counts: { rows: 10 } });
     expect((await events(id)).map((e: { topic: string }) => e.topic)).toEqual(['jobs.job.progressed.v1']);
 

@@ -79,7 +79,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async poll(): Promise<void> {
     const signal = this.stopping.signal;
-    for (let failures = 0; !signal.aborted; ) {
+    for (let failures = 0; !signal.aborted;) {
       try {
         if (!this.runtime.status.database) {
           await sleep(500, signal);
@@ -120,10 +120,15 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
           [this.operations],
         );
         if (!row) return null;
-        await manager.query(`UPDATE ${this.table} SET status = 'RUNNING', started_at = COALESCE(started_at, now()), updated_at = now() WHERE id = $1`, [row.id]);
+        await manager.query(`UPDATE ${this.table} SET status = 'RUNNING', started_at = COALESCE(started_at, now()), updated_at = now() WHERE id = $1`, [
+          row.id,
+        ]);
         const job = await manager.findOneByOrFail(JobEntity, { id: row.id });
         await this.emit(manager, job, [
-          { definition: JobStartedV1, data: { jobRunId: job.id, operation: job.operation as JobOperation, connectionId: job.connectionId, startedAt: new Date().toISOString() } },
+          {
+            definition: JobStartedV1,
+            data: { jobRunId: job.id, operation: job.operation as JobOperation, connectionId: job.connectionId, startedAt: new Date().toISOString() },
+          },
         ]);
         return job;
       });
@@ -168,12 +173,16 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private async finish(job: JobEntity, result: JobResult): Promise<void> {
     const status: JobStatus = result.outcome;
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(JobEntity, { id: job.id }, {
-        status,
-        counts: result.counts,
-        failureReason: result.outcome === 'FAILED' ? (result.summary ?? 'failed') : null,
-        finishedAt: new Date(),
-      });
+      await manager.update(
+        JobEntity,
+        { id: job.id },
+        {
+          status,
+          counts: result.counts,
+          failureReason: result.outcome === 'FAILED' ? (result.summary ?? 'failed') : null,
+          finishedAt: new Date(),
+        },
+      );
       await this.emit(manager, job, [
         {
           definition: JobCompletedV1,
