@@ -1,3 +1,4 @@
+import { ApiZodBody } from '@amazon-channel/platform-service';
 import { CurrentTenant } from '@amazon-channel/platform-auth';
 import type { JobEntity } from '@amazon-channel/platform-service';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
@@ -17,6 +18,7 @@ export class ImportListingsController {
   constructor(private readonly requests: JobRequestsRepository) {}
 
   @Post('import-listings')
+  @ApiZodBody(importSettingsSchema)
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'The run is queued; follow it at /jobs/:id' })
   @ApiConflictResponse({ description: 'JOB_ALREADY_OPEN: an import is already queued or running for this connection' })

@@ -1,3 +1,4 @@
+import { ApiZodBody } from '@amazon-channel/platform-service';
 import { CurrentTenant } from '@amazon-channel/platform-auth';
 import type { JobEntity } from '@amazon-channel/platform-service';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Put, Res, UseFilters } from '@nestjs/common';
@@ -5,7 +6,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import type { Response } from 'express';
 import type { ChannelListingEntity } from '../channel-listings/entities/channel-listing.entity';
 import { JobRequestsRepository } from '../job-requests/job-requests.repository';
-import { parsePlatformListingRequest } from './dto/platform-listing.body';
+import { parsePlatformListingRequest, platformListingBody } from './dto/platform-listing.body';
 import { LinkListingsErrorFilter } from './link-listings-error.filter';
 import { LinkListingsError } from './link-listings.error';
 import { LinkActionsService } from './link-actions.service';
@@ -24,6 +25,7 @@ export class LinkListingsController {
   ) {}
 
   @Put('connections/:connectionId/platform-listings/:sku')
+  @ApiZodBody(platformListingBody)
   @HttpCode(204)
   @ApiOkResponse({ description: 'The platform listing of this SKU is known (same as a PlatformListingChanged event)' })
   async putPlatformListing(

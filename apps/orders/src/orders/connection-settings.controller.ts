@@ -1,3 +1,4 @@
+import { ApiZodBody } from '@amazon-channel/platform-service';
 import { CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -23,6 +24,7 @@ export class ConnectionSettingsController {
   }
 
   @Put('order-settings')
+  @ApiZodBody(orderSettingsBody)
   putSettings(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Body() body: unknown) {
     const input = parseInput(orderSettingsBody, body);
     return this.settings.put(tenantId, connectionId, { ...input, template: input.template as MappingTemplate | null | undefined });
@@ -35,11 +37,13 @@ export class ConnectionSettingsController {
 
   /** Creates a mapping and imports the orders held for it; answers `{ mapping, released }`. */
   @Post('shipping-mappings')
+  @ApiZodBody(shippingMappingBody)
   createMapping(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Body() body: unknown) {
     return this.mappings.create(tenantId, connectionId, parseInput(shippingMappingBody, body));
   }
 
   @Put('shipping-mappings/:id')
+  @ApiZodBody(shippingMappingBody)
   updateMapping(
     @CurrentTenant() tenantId: string,
     @Param('connectionId') connectionId: string,

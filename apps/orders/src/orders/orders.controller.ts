@@ -1,3 +1,4 @@
+import { ApiZodBody } from '@amazon-channel/platform-service';
 import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -57,6 +58,7 @@ export class OrdersController {
 
   /** Routes the order to a source; 409 SOURCE_NOT_COMPLIANT when the source lacks Amazon's compliance flag. */
   @Post(':id/route')
+  @ApiZodBody(routeBody)
   @HttpCode(200)
   async route(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
     // Another tenant's order is 404 whatever the body: the lookup comes before validation.

@@ -1,3 +1,4 @@
+import { ApiZodBody } from '@amazon-channel/platform-service';
 import { CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -20,6 +21,7 @@ export class SourcesController {
 
   /** Registers or updates a source and its "Compliance with Amazon Services Business Solutions Agreement" flag. */
   @Put(':sourceId')
+  @ApiZodBody(sourceBody)
   put(@CurrentTenant() tenantId: string, @Param('sourceId') sourceId: string, @Body() body: unknown): Promise<SourceEntity> {
     return this.sources.put(tenantId, sourceId, parseInput(sourceBody, body));
   }

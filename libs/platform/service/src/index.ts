@@ -13,3 +13,4 @@ export * from './http/http-error-shape';
 export * from './http/platform-exception.filter';
 export * from './http/input-validation.interceptor';
 export * from './http/openapi';
+export * from './http/api-zod-body';

@@ -38,7 +38,7 @@ const money = z
   .strict();
 
 /** Body of `PUT /connections/:connectionId/platform-listings/:sku` (unchanged shape; values now bounded). */
-const platformListingBody = z
+export const platformListingBody = z
   .object({
     platformListingId: text(200),
     price: money.nullable().default(null),
