@@ -30,7 +30,9 @@ describe('consumer crash before offset commit', () => {
       stack.tenantId,
       Array.from({ length: JOBS }, (_, i) => `conn-${i}`),
     );
-    const projected = async (schema: string) => (await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.connections`))[0].n;
+    // This stack's tenant only: the topic is shared by every test of the run, so other tests' connections arrive too.
+    const projected = async (schema: string) =>
+      (await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.connections WHERE tenant_id = $1`, [stack.tenantId]))[0].n;
     const warmup = await stack.start('orders');
     await eventually(async () => expect([await projected('scheduler'), await projected('orders')]).toEqual([JOBS, JOBS]), 60000, 100);
     await stack.stop(warmup);

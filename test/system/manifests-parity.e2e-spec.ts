@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { containerOf, find, LocalCluster, renderOverlay, runToEnd, validationProblems, type K8sObject } from './support/manifests';
+import { untilConnectionKnown } from './support/connections';
 import { connectSandboxSeller } from './support/seller-connection';
 import { eventually, post, type RunningProcess } from './support/stack';
 
@@ -153,6 +154,10 @@ describe('the dev overlay, run as declared', () => {
       .sign(createSecretKey(Buffer.from(secret)));
     const headers = { authorization: `Bearer ${token}` };
     const connectionId = await connectSandboxSeller(running['auth-connections'], headers, { sellingPartnerId, marketplaceId: US });
+    // auth-connections announces the connection on Kafka; the scheduler, listings and orders refuse it until
+    // their projections hold it (a platform would see the same few hundred milliseconds after connecting).
+    await untilConnectionKnown(running['scheduler'].url, headers, connectionId, '/job-runs');
+    for (const service of ['listings', 'orders'] as const) await untilConnectionKnown(running[service].url, headers, connectionId);
 
     // 4. Import listings, then get orders: each requested through the scheduler, run by the owning service over Kafka.
     const runJob = async (operation: string): Promise<Record<string, unknown>> => {

@@ -1,4 +1,4 @@
-import { JOB_OWNERS, JobRequestedV1, type Envelope } from '@amazon-channel/contracts';
+import { isSystemRun, JOB_OWNERS, JobRequestedV1, type Envelope } from '@amazon-channel/contracts';
 import { ConnectionOwnership } from '@amazon-channel/platform-auth';
 import { TransientError, type HandlerOutcome } from '@amazon-channel/platform-messaging';
 import { applyOnce } from '@amazon-channel/platform-persistence';
@@ -11,7 +11,8 @@ import { JobEntity } from './job.entity';
 /**
  * Accepts job requests for the operations this service owns and queues them, once per request.
  * A request whose tenant does not own the connection is recorded FAILED with the reason and never
- * runs; one for a connection not projected yet is retried (then dead-lettered).
+ * runs; one for a connection not projected yet is retried (then dead-lettered). The system run is
+ * the exception: it names every connection.
  */
 @Controller()
 export class JobRequestsConsumer {
@@ -24,7 +25,11 @@ export class JobRequestsConsumer {
   @EventPattern(JobRequestedV1.topic)
   async onJobRequested(@Payload() event: Envelope<JobRequestedV1>): Promise<HandlerOutcome> {
     if (JOB_OWNERS[event.data.operation] !== this.service.name) return 'applied';
-    const verdict = await this.ownership.verdict(event.tenantId, event.data.connectionId);
+    // The system run (the PII CronJob's `--all`) names no one connection; only the scheduler's command line can
+    // request it (its HTTP API refuses that connection id), and the owning handler runs it across tenants.
+    const verdict = isSystemRun({ tenantId: event.tenantId, connectionId: event.data.connectionId })
+      ? 'OWNED'
+      : await this.ownership.verdict(event.tenantId, event.data.connectionId);
     if (verdict === 'UNKNOWN') throw new TransientError('CONNECTION_NOT_PROJECTED', `Connection ${event.data.connectionId} is not known here yet`);
     const refused = verdict === 'NOT_OWNED';
     const key = { consumerGroup: this.service.name, eventId: event.id, topic: JobRequestedV1.topic, eventType: event.type };
