@@ -28,9 +28,6 @@ function projectConfig(dir, displayName, extra = {}) {
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
-    // Jest's 5 s default fails a correct test whenever the 2-core CI machine is busy (a JVM, PostgreSQL and several
-    // Node processes share it); a test that needs longer still says so itself. Hangs still end, a minute later.
-    testTimeout: 60_000,
     ...extra,
   };
 }
