@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, migration drift, then every Jest project (unit, integration against
-// real PostgreSQL and Kafka, system tests) in one run. The last line is `N passed, N failed[, N skipped]`:
+// `npm test`: type-check, lint, migration drift, formatting, then every Jest project (unit and integration
+// against real PostgreSQL and Kafka, then the system tests one file at a time). The last line is `N passed, N failed[, N skipped]`:
 // Jest's totals plus one entry per static check.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -28,21 +28,33 @@ const checks = [
   run('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']),
 ];
 
-const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json');
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-'));
 const extra = process.argv.slice(2);
-run('tests (jest: unit, integration, system)', bin('jest'), ['--ci', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...extra]);
+// Two passes. Every service a test starts subscribes to the same topics on the run's one broker, so two
+// system stacks alive at once would each take the other's job requests (and answer for them). System tests
+// therefore run one file at a time, after the unit and integration specs.
+const passes = [
+  ['tests (jest: unit, integration)', 'unit-integration.json', ['--maxWorkers=2', '--ignoreProjects', 'system-tests']],
+  ['tests (jest: system, one file at a time)', 'system.json', ['--runInBand', '--selectProjects', 'system-tests']],
+];
+for (const [title, file, args] of passes) {
+  run(title, bin('jest'), ['--ci', '--passWithNoTests', ...args, '--json', `--outputFile=${path.join(reports, file)}`, ...extra]);
+}
 
 let passed = checks.filter(Boolean).length;
 let failed = checks.length - passed;
 let skipped = 0;
-if (fs.existsSync(report)) {
-  const totals = JSON.parse(fs.readFileSync(report, 'utf8'));
-  passed += totals.numPassedTests;
-  failed += totals.numFailedTests + (totals.numRuntimeErrorTestSuites ?? 0);
-  skipped += totals.numPendingTests + totals.numTodoTests;
-} else {
-  failed += 1;
-  process.stdout.write('Jest wrote no report: counted as one failure\n');
+for (const [title, file] of passes) {
+  const report = path.join(reports, file);
+  if (fs.existsSync(report)) {
+    const totals = JSON.parse(fs.readFileSync(report, 'utf8'));
+    passed += totals.numPassedTests;
+    failed += totals.numFailedTests + (totals.numRuntimeErrorTestSuites ?? 0);
+    skipped += totals.numPendingTests + totals.numTodoTests;
+  } else {
+    failed += 1;
+    process.stdout.write(`${title}: Jest wrote no report: counted as one failure\n`);
+  }
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(failed > 0 ? 1 : 0);
