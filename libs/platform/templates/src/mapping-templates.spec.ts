@@ -129,6 +129,22 @@ describe('MappingTemplates', () => {
     expect([error.code, error.details[0]?.field]).toEqual(['SAVED_TEMPLATE_INVALID', '$.fields.gone']);
   });
 
+  it("runs the service's own checks after libs/mapping's, on save and on a preview draft", async () => {
+    const rows = new FakeTemplatesRepository();
+    const templates = new MappingTemplates(rows as unknown as MappingTemplatesRepository, {
+      operations: ['get-orders'],
+      checks: {
+        'get-orders': (t) => (t.fields['invoice_currency']?.kind === 'value' ? [{ field: '$.fields.invoice_currency.value', reason: 'must be ISO 4217' }] : []),
+      },
+    });
+    const template = { fields: { invoice_currency: { kind: 'value', value: 'XYZ' } } };
+    expect((await thrown(templates.put(T, C, 'get-orders', template))).details).toEqual([
+      { field: '$.fields.invoice_currency.value', reason: 'must be ISO 4217' },
+    ]);
+    expect((await thrown(templates.preview(T, C, 'get-orders', {}, template))).details[0]?.field).toBe('$.template.fields.invoice_currency.value');
+    expect(rows.rows.size).toBe(0);
+  });
+
   it('never shows one tenant the template another tenant saved', async () => {
     const { templates } = setup();
     await templates.put(T, C, 'sync-listings', { fields: { price: { kind: 'dont-map' } } });

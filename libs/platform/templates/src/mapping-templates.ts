@@ -11,7 +11,7 @@ import {
 } from '@amazon-channel/mapping';
 import { Inject, Injectable } from '@nestjs/common';
 import { MappingTemplatesRepository } from './mapping-templates.repository';
-import { checkTemplate, toFieldIssue } from './template-check';
+import { checkTemplate, toFieldIssue, type TemplateCheck } from './template-check';
 import { mappingOperationOf, resolveTemplateOperation, TEMPLATE_OPERATIONS, type TemplateOperation } from './template-operations';
 import { TemplatesError, type TemplateFieldIssue } from './templates.error';
 import { MAPPING_TEMPLATES_OPTIONS, type MappingTemplatesOptions } from './mapping-templates.options';
@@ -158,7 +158,7 @@ export class MappingTemplates {
    */
   async put(tenantId: string, connectionId: string, operation: TemplateOperation, body: unknown, expectedVersion?: number): Promise<TemplateView> {
     const op = this.operation(operation);
-    const check = checkTemplate(body, mappingOperationOf(op));
+    const check = this.check(op, body, '$');
     if (!check.ok) {
       const count = check.issues.length;
       throw new TemplatesError(
@@ -191,6 +191,15 @@ export class MappingTemplates {
     };
   }
 
+  /** libs/mapping's validation, then the service's own checks of the operation (faults under `at`). */
+  private check(op: TemplateOperation, body: unknown, at: string): TemplateCheck {
+    const check = checkTemplate(body, mappingOperationOf(op), at);
+    const own = this.options.checks?.[op];
+    if (!check.ok || !own) return check;
+    const issues = own(check.template).map((issue) => ({ ...issue, field: at === '$' ? issue.field : `${at}${issue.field.slice(1)}` }));
+    return issues.length ? { ok: false, issues, warnings: check.warnings } : check;
+  }
+
   /** Deletes the saved template: the operation runs with the default again. True when one was saved. */
   remove(tenantId: string, connectionId: string, operation: TemplateOperation): Promise<boolean> {
     return this.rows.remove(tenantId, connectionId, this.operation(operation));
@@ -210,7 +219,7 @@ export class MappingTemplates {
   ): Promise<TemplatePreview> {
     const op = this.operation(operation);
     if (draft !== undefined) {
-      const check = checkTemplate(draft, mappingOperationOf(op), '$.template');
+      const check = this.check(op, draft, '$.template');
       if (!check.ok)
         throw new TemplatesError(
           'INVALID_TEMPLATE',
