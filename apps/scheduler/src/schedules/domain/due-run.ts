@@ -35,3 +35,16 @@ export function decideDueRun(schedule: DueCandidate, now: Date): DueRun | null {
   const slotAt = slotAtOrBefore(schedule, schedule.anchorAt, now) ?? schedule.nextDueAt;
   return { scheduleId: schedule.id, slotAt, runId: dueRunId(schedule.id, slotAt), nextDueAt: slotAfter(schedule, schedule.anchorAt, now) };
 }
+
+/**
+ * When a new (or re-timed) schedule is first due: an interval schedule at its anchor (the next
+ * tick, so a seller sees a first run at once), a cron schedule at its next firing.
+ */
+export function firstDueAt(timing: ScheduleTiming, anchor: Date, now: Date): Date {
+  return timing.cron !== null ? slotAfter(timing, anchor, now) : anchor;
+}
+
+/** The minute `now` falls in: a new schedule's anchor. */
+export function anchorFor(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+}
