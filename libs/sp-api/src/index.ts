@@ -24,6 +24,7 @@ export * from './operations/sellers-api';
 export * from './operations/reports-api';
 export * from './operations/feeds-api';
 export * from './operations/listings-items-api';
+export * from './operations/listings-restrictions-api';
 export * from './operations/catalog-items-api';
 export * from './operations/product-type-definitions-api';
 export * from './operations/orders-api';
