@@ -85,3 +85,6 @@ export { DEFAULT_TEMPLATES, defaultTemplate } from './defaults/default-templates
 export { DEFAULT_PUBLISH_TEMPLATE, DEFAULT_SYNC_TEMPLATE } from './defaults/listing-defaults';
 export { DEFAULT_GET_ORDERS_TEMPLATE, DEFAULT_SYNC_ORDERS_TEMPLATE } from './defaults/order-defaults';
 export type { DefaultListingSource, DefaultShipmentSource } from './defaults/default-sources.types';
+
+// Carriers: tracking-number detection, check digits, Amazon carrier resolution (sync orders)
+export * from './carriers';
