@@ -10,6 +10,16 @@ export const shipmentLineSchema = z.object({
   sku: z.string().min(1).max(200).nullable().default(null),
   quantity: z.number().int().positive().max(100_000),
   bundleOrderItemId: z.string().min(1).max(100).nullable().default(null),
+  /**
+   * For a bundle's component: what one unit of the bundle is made of (component SKU and units). A
+   * bundle unit counts as shipped once every component's units have shipped; without it, the
+   * components in the package are taken as the whole bundle.
+   */
+  bundleComponents: z
+    .array(z.object({ sku: z.string().min(1).max(200), quantity: z.number().int().positive().max(1000) }))
+    .max(50)
+    .nullable()
+    .default(null),
 });
 
 /**
