@@ -1,17 +1,17 @@
 import { PlatformListingChangedV1, type Envelope } from '@amazon-channel/contracts';
-import type { HandlerOutcome } from '@amazon-channel/platform-messaging';
+import { InboxTransaction, OncePerEvent } from '@amazon-channel/platform-messaging';
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
 import { PlatformListingsRepository } from './platform-listings.repository';
 
-/** Learns the platform's listings from `PlatformListingChanged`, once per event. */
+/** Learns the platform's listings from `PlatformListingChanged`, once per event (the bus's inbox). */
 @Controller()
 export class PlatformListingsConsumer {
   constructor(private readonly platformListings: PlatformListingsRepository) {}
 
-  @EventPattern(PlatformListingChangedV1.topic)
-  onPlatformListingChanged(@Payload() event: Envelope<PlatformListingChangedV1>): Promise<HandlerOutcome> {
-    const key = { consumerGroup: 'listings', eventId: event.id, topic: PlatformListingChangedV1.topic, eventType: event.type };
-    return this.platformListings.saveOnce(key, { tenantId: event.tenantId, ...event.data });
+  @OncePerEvent(PlatformListingChangedV1)
+  onPlatformListingChanged(@Payload() event: Envelope<PlatformListingChangedV1>, @InboxTransaction() tx: EntityManager): Promise<void> {
+    return this.platformListings.save({ tenantId: event.tenantId, ...event.data }, tx);
   }
 }

@@ -1,5 +1,5 @@
 import type { Money } from '@amazon-channel/contracts';
-import { applyOnce, quoteIdent, type InboxKey } from '@amazon-channel/platform-persistence';
+import { quoteIdent } from '@amazon-channel/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -23,14 +23,9 @@ export interface PlatformListingInput {
 export class PlatformListingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates or replaces the platform's listing of a SKU (the HTTP route). */
-  save(input: PlatformListingInput): Promise<void> {
-    return this.upsert(this.dataSource.manager, input);
-  }
-
-  /** Creates or replaces it once per event: the inbox row and the listing commit together. */
-  saveOnce(key: InboxKey, input: PlatformListingInput): Promise<'applied' | 'duplicate'> {
-    return applyOnce(this.dataSource, key, (manager) => this.upsert(manager, input));
+  /** Creates or replaces the platform's listing of a SKU (the HTTP route; a consumer passes its inbox transaction). */
+  save(input: PlatformListingInput, tx: EntityManager = this.dataSource.manager): Promise<void> {
+    return this.upsert(tx, input);
   }
 
   /** The platform listing ids of these SKUs of a connection (SKUs the platform does not sell are absent). */
