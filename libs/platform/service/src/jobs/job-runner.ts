@@ -1,6 +1,7 @@
-import { JobCompletedV1, JobStartedV1, type JobOperation } from '@amazon-channel/contracts';
+import { JobCompletedV1, JobStartedV1, runPriority, type JobOperation } from '@amazon-channel/contracts';
 import { backoffDelay, sleep } from '@amazon-channel/platform-messaging';
 import { appendToOutbox, quoteIdent } from '@amazon-channel/platform-persistence';
+import { withRatePriority } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -155,7 +156,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     };
     let result: JobResult;
     try {
-      result = await handler.run(context);
+      // Every SP-API call of the run waits for tokens at its operation's rank (get-orders before an import).
+      result = await withRatePriority(runPriority(job.operation, job.trigger), () => handler.run(context));
     } catch (error) {
       if (this.stopping.signal.aborted) {
         // Shutting down mid-run: leave it RUNNING; its heartbeat stops and it resumes elsewhere.
