@@ -3,6 +3,7 @@ import { ListingsModel1795443027255 } from './1795443027255-ListingsModel';
 import { OutboxBatches1795447255090 } from './1795447255090-OutboxBatches';
 import { RateLimitBuckets1795448143237 } from './1795448143237-RateLimitBuckets';
 import { ConnectionsProjection1796402689122 } from './1796402689122-ConnectionsProjection';
+import { RateLimitClaims1797300000000 } from './1797300000000-RateLimitClaims';
 import { PublishListings1797500000000 } from './1797500000000-PublishListings';
 import { MappingTemplates1797600000000 } from './1797600000000-MappingTemplates';
 
@@ -13,6 +14,7 @@ export const migrations = [
   OutboxBatches1795447255090,
   RateLimitBuckets1795448143237,
   ConnectionsProjection1796402689122,
+  RateLimitClaims1797300000000,
   PublishListings1797500000000,
   MappingTemplates1797600000000,
 ];
