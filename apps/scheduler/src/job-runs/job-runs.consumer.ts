@@ -1,4 +1,4 @@
-import { JobCompletedV1, JobStartedV1, type Envelope } from '@amazon-channel/contracts';
+import { JobCompletedV1, JobProgressedV1, JobStartedV1, type Envelope } from '@amazon-channel/contracts';
 import type { HandlerOutcome } from '@amazon-channel/platform-messaging';
 import { applyOnce } from '@amazon-channel/platform-persistence';
 import { Controller } from '@nestjs/common';
@@ -8,7 +8,10 @@ import { JobRunsRepository } from './job-runs.repository';
 
 const GROUP = 'scheduler';
 
-/** Follows runs through the owning services' events. */
+/**
+ * Follows runs through the owning services' events: every run of every service, including runs the
+ * scheduler did not request (imports started on listings), with their progress and outcome.
+ */
 @Controller()
 export class JobRunsConsumer {
   constructor(
@@ -19,19 +22,21 @@ export class JobRunsConsumer {
   @EventPattern(JobStartedV1.topic)
   onStarted(@Payload() event: Envelope<JobStartedV1>): Promise<HandlerOutcome> {
     return applyOnce(this.dataSource, { consumerGroup: GROUP, eventId: event.id, topic: JobStartedV1.topic, eventType: event.type }, (manager) =>
-      this.runs.update(manager, event.data.jobRunId, { status: 'RUNNING', startedAt: new Date(event.data.startedAt) }),
+      this.runs.recordStarted(manager, event.tenantId, event.data),
+    );
+  }
+
+  @EventPattern(JobProgressedV1.topic)
+  onProgressed(@Payload() event: Envelope<JobProgressedV1>): Promise<HandlerOutcome> {
+    return applyOnce(this.dataSource, { consumerGroup: GROUP, eventId: event.id, topic: JobProgressedV1.topic, eventType: event.type }, (manager) =>
+      this.runs.recordProgress(manager, event.data, new Date(event.occurredAt)),
     );
   }
 
   @EventPattern(JobCompletedV1.topic)
   onCompleted(@Payload() event: Envelope<JobCompletedV1>): Promise<HandlerOutcome> {
     return applyOnce(this.dataSource, { consumerGroup: GROUP, eventId: event.id, topic: JobCompletedV1.topic, eventType: event.type }, (manager) =>
-      this.runs.update(manager, event.data.jobRunId, {
-        status: event.data.outcome,
-        counts: event.data.counts,
-        summary: event.data.summary,
-        finishedAt: new Date(event.data.finishedAt),
-      }),
+      this.runs.recordCompleted(manager, event.tenantId, event.data),
     );
   }
 }
