@@ -69,7 +69,14 @@ export class JobRunsController {
     const page = parseQuery(resultsQuery, query);
     const run = await this.findOrThrow(tenantId, id);
     const lines = resultLines(run.counts as Record<string, number>).filter((line) => page.outcome === undefined || line.outcome === page.outcome);
-    return { jobRunId: run.id, status: run.status, total: lines.length, limit: page.limit, offset: page.offset, items: lines.slice(page.offset, page.offset + page.limit) };
+    return {
+      jobRunId: run.id,
+      status: run.status,
+      total: lines.length,
+      limit: page.limit,
+      offset: page.offset,
+      items: lines.slice(page.offset, page.offset + page.limit),
+    };
   }
 
   private async findOrThrow(tenantId: string, id: string): Promise<JobRunEntity> {

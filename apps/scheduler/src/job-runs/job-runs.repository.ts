@@ -87,7 +87,11 @@ export class JobRunsRepository {
    * A run began in its owning service. A run the scheduler did not request (an import started on
    * listings' own route) is recorded here from this event, so the history holds every run.
    */
-  async recordStarted(manager: EntityManager, tenantId: string, data: { jobRunId: string; operation: string; connectionId: string; startedAt: string }): Promise<void> {
+  async recordStarted(
+    manager: EntityManager,
+    tenantId: string,
+    data: { jobRunId: string; operation: string; connectionId: string; startedAt: string },
+  ): Promise<void> {
     const startedAt = new Date(data.startedAt);
     // No conflict target: the run exists already (updated below), or the connection has another open
     // run of the operation (the partial unique index): then this one is recorded when it completes.
@@ -133,7 +137,15 @@ export class JobRunsRepository {
   async recordCompleted(
     manager: EntityManager,
     tenantId: string,
-    data: { jobRunId: string; operation: string; connectionId: string; outcome: JobRunStatus; counts: Record<string, number>; summary: string | null; finishedAt: string },
+    data: {
+      jobRunId: string;
+      operation: string;
+      connectionId: string;
+      outcome: JobRunStatus;
+      counts: Record<string, number>;
+      summary: string | null;
+      finishedAt: string;
+    },
   ): Promise<void> {
     const finishedAt = new Date(data.finishedAt);
     await manager

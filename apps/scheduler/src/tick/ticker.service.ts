@@ -40,7 +40,8 @@ export class TickerService implements OnApplicationBootstrap, OnApplicationShutd
         try {
           const outcome = await runTick(repository, this.config, {
             signal,
-            onRetry: (step, attempt, error) => this.log.warn(`tick: ${step} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`),
+            onRetry: (step, attempt, error) =>
+              this.log.warn(`tick: ${step} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`),
           });
           if (outcome.requested + outcome.skipped + outcome.notStarted + outcome.seeded > 0) this.log.log(`tick: ${JSON.stringify(outcome)}`);
         } catch (error) {

@@ -28,7 +28,13 @@ describe('run progress', () => {
   });
 
   it('estimates nothing for a finished run', () => {
-    expect(runProgress({ ...base, status: 'SUCCEEDED', done: 1000 })).toEqual({ phase: 'rows-applied', done: 1000, total: 1000, percent: 100, estimatedFinishAt: null });
+    expect(runProgress({ ...base, status: 'SUCCEEDED', done: 1000 })).toEqual({
+      phase: 'rows-applied',
+      done: 1000,
+      total: 1000,
+      percent: 100,
+      estimatedFinishAt: null,
+    });
   });
 
   it('caps the percent at 100 when the total was an estimate', () => {
