@@ -3,6 +3,7 @@ import { ListingsModel1795443027255 } from './1795443027255-ListingsModel';
 import { OutboxBatches1795447255090 } from './1795447255090-OutboxBatches';
 import { RateLimitBuckets1795448143237 } from './1795448143237-RateLimitBuckets';
 import { ConnectionsProjection1796402689122 } from './1796402689122-ConnectionsProjection';
+import { SyncDesiredState1797400000000 } from './1797400000000-SyncDesiredState';
 
 /** This service's migrations, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   OutboxBatches1795447255090,
   RateLimitBuckets1795448143237,
   ConnectionsProjection1796402689122,
+  SyncDesiredState1797400000000,
 ];
