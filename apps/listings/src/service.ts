@@ -1,5 +1,6 @@
 import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
+import { MappingTemplateEntity } from '@amazon-channel/platform-templates';
 import { ChannelListingEntity } from './channel-listings/entities/channel-listing.entity';
 import { migrations } from './database/migrations';
 import { ImportRowErrorEntity } from './import-listings/entities/import-row-error.entity';
@@ -24,6 +25,7 @@ export const LISTINGS_SERVICE: ServiceDefinition = {
     CatalogLookupEntity,
     RestrictionCheckEntity,
     PublishResultEntity,
+    MappingTemplateEntity,
   ],
   migrations,
 };
