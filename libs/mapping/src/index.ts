@@ -96,3 +96,6 @@ export {
   validateProductIdentifier,
 } from './identifiers/product-identifiers';
 export type { IdentifierProblemCode, InvalidIdentifier, ProductIdentifierType, ValidIdentifier } from './identifiers/product-identifiers';
+
+// Carriers: tracking-number detection, check digits, Amazon carrier resolution (sync orders)
+export * from './carriers';

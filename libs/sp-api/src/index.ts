@@ -36,3 +36,4 @@ export * from './reports/charset-decoder';
 export * from './reports/document-stream';
 export * from './feeds/feed-upload';
 export * from './feeds/processing-report';
+export * from './operations/carrier-codes';
