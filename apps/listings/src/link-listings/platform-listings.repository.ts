@@ -47,7 +47,6 @@ export class PlatformListingsRepository {
   saveMany(tenantId: string, connectionId: string, inputs: readonly Omit<PlatformListingInput, 'tenantId' | 'connectionId'>[]): Promise<SavedListing[]> {
     return this.upsert(this.dataSource.manager, tenantId, connectionId, inputs);
   }
-  }
 
   /** The platform listing ids of these SKUs of a connection (SKUs the platform does not sell are absent). */
   async idsBySku(connectionId: string, skus: string[]): Promise<Map<string, string>> {
