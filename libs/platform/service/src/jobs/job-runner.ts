@@ -1,5 +1,6 @@
-import type { JobOperation } from '@amazon-channel/contracts';
+import { runPriority, type JobOperation } from '@amazon-channel/contracts';
 import { backoffDelay, sleep } from '@amazon-channel/platform-messaging';
+import { withRatePriority } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PlatformRuntime } from '../platform-runtime';
 import type { PlatformConfig } from '../platform.config';
@@ -111,7 +112,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     };
     let result: JobResult;
     try {
-      result = await handler.run(context);
+      // Every SP-API call of the run waits for tokens at its operation's rank (get-orders before an import).
+      result = await withRatePriority(runPriority(job.operation, job.trigger), () => handler.run(context));
     } catch (error) {
       if (this.stopping.signal.aborted) {
         // Shutting down mid-run: leave it RUNNING; its heartbeat stops and it resumes elsewhere.
