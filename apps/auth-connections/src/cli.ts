@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServiceDataSource, FieldCipher } from '@amazon-channel/platform-persistence';
 import { loadCliConfig } from './config/auth-connections.config';
 import { ConnectionsRepository } from './connections/connections.repository';
-import { rotateEncryptionKeys } from './connections/key-rotation';
+import { CredentialKeysRepository } from './connections/credential-keys.repository';
 import { scanReauthorizations } from './connections/lifecycle.service';
 import { AUTH_CONNECTIONS_SERVICE } from './service';
 
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       const dataSource = createServiceDataSource({ url: config.DATABASE_URL, ...AUTH_CONNECTIONS_SERVICE });
       await dataSource.initialize();
       try {
-        const report = await rotateEncryptionKeys(dataSource, cipher);
+        const report = await new CredentialKeysRepository(dataSource).rotate(cipher);
         process.stdout.write(
           `re-encrypted under key ${report.activeKeyId}: ${report.credentials} credential(s), ${report.pendingAuthorizations} pending authorization(s)\n`,
         );
