@@ -4,12 +4,12 @@ import { MappingTemplateEntity } from '@amazon-channel/platform-templates';
 import { migrations } from './database/migrations';
 import { ORDERS_SCHEMA } from './database/tables';
 import { OrderItemEntity } from './orders/entities/order-item.entity';
-import { OrderPiiEntity } from './orders/entities/order-pii.entity';
+import { OrderPiiEntity } from './pii/entities/order-pii.entity';
 import { OrderSettingsEntity } from './orders/entities/order-settings.entity';
 import { OrderSkipEntity } from './orders/entities/order-skip.entity';
 import { OrderSyncStateEntity } from './orders/entities/order-sync-state.entity';
 import { OrderEntity } from './orders/entities/order.entity';
-import { PiiAuditEntity } from './orders/entities/pii-audit.entity';
+import { PiiAuditEntity } from './pii/entities/pii-audit.entity';
 import { ShippingMappingEntity } from './shipping-mappings/shipping-mapping.entity';
 import { SourceEntity } from './sources/source.entity';
 

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MappingTemplate } from '@amazon-channel/mapping';
 import { ShippingMappingsService } from '../shipping-mappings/shipping-mappings.service';
 import { orderSettingsBody, shippingMappingBody } from './dto/orders.dto';
-import { parseInput } from './dto/parse';
+import { parseInput } from '../errors/parse-input';
 import { OrderSettingsService } from './order-settings.service';
 
 /** Per-connection order settings and shipping mappings. */

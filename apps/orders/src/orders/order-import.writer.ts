@@ -8,7 +8,7 @@ import { encryptPii, hasPii } from '../pii/pii-cipher';
 import type { KnownOrder, OrderDecision, Placement } from './domain/import-decision';
 import type { OrderCandidate } from './domain/order-candidate';
 import type { OrderState } from './entities/order.entity';
-import { OrdersError, storeFailure } from './orders.error';
+import { OrdersError, storeFailure } from '../errors/orders.error';
 import { insertRows } from './sql';
 
 /** The seller account an order belongs to: its identity is this plus the AmazonOrderId. */

@@ -10,7 +10,7 @@ import { MappingTemplates, TemplatesError } from '@amazon-channel/platform-templ
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_GET_ORDERS_SETTINGS, type GetOrdersSettings } from './domain/order-candidate';
 import { OrderSettingsRepository } from './order-settings.repository';
-import { OrdersError } from './orders.error';
+import { OrdersError } from '../errors/orders.error';
 
 /** Settings of one connection plus its template (null = default). */
 export interface ConnectionOrderSettings extends GetOrdersSettings {

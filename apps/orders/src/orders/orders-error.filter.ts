@@ -2,7 +2,7 @@ import { codedErrorBody } from '@amazon-channel/platform-observability';
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { SHIPPING_MAPPINGS_ERRORS, ShippingMappingsError } from '../shipping-mappings/shipping-mappings.error';
-import { ORDERS_ERRORS, OrdersError } from './orders.error';
+import { ORDERS_ERRORS, OrdersError } from '../errors/orders.error';
 
 /**
  * Maps {@link OrdersError} and {@link ShippingMappingsError} codes to HTTP responses in the shared coded shape

@@ -5,7 +5,7 @@ import type { listOrdersQuery } from './dto/orders.dto';
 import type { OrderItemEntity } from './entities/order-item.entity';
 import type { OrderEntity } from './entities/order.entity';
 import { OrderSettingsService } from './order-settings.service';
-import { OrdersError } from './orders.error';
+import { OrdersError } from '../errors/orders.error';
 import { OrdersRepository } from './orders.repository';
 
 /** The answer to "why is order X not in the platform". */

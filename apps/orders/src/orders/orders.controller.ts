@@ -2,12 +2,12 @@ import { ApiZodBody } from '@amazon-channel/platform-service';
 import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { PiiService } from '../pii/pii.service';
+import { PiiService } from './order-pii.service';
 import { CurrentSubject } from './current-caller.decorator';
 import { listOrdersQuery, piiQuery, routeBody } from './dto/orders.dto';
-import { parseInput } from './dto/parse';
+import { parseInput } from '../errors/parse-input';
 import { OrdersQueryService } from './orders-query.service';
-import { OrdersError } from './orders.error';
+import { OrdersError } from '../errors/orders.error';
 
 /** Orders of the caller's tenant: list and filter, one order, diagnostics, routing, audited buyer data. */
 @ApiTags('orders')

@@ -14,7 +14,7 @@ import { FIELD_CIPHER } from '../pii/pii-cipher';
 import { PiiRedactionJobHandler } from '../pii/pii-redaction.job-handler';
 import { PiiRedactionRepository } from '../pii/pii-redaction.repository';
 import { PiiReadsRepository } from '../pii/pii-reads.repository';
-import { PiiService } from '../pii/pii.service';
+import { PiiService } from './order-pii.service';
 import { HELD_ORDERS_RELEASE } from '../shipping-mappings/held-orders.port';
 import { ShippingMappingsRepository } from '../shipping-mappings/shipping-mappings.repository';
 import { ShippingMappingsService } from '../shipping-mappings/shipping-mappings.service';

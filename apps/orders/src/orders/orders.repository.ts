@@ -11,7 +11,7 @@ import { OrderSyncStateEntity } from './entities/order-sync-state.entity';
 import { OrderEntity, type OrderState } from './entities/order.entity';
 import type { ImportedLineFacts, ImportedOrderFacts } from './order-events';
 import { OrderImportWriter } from './order-import.writer';
-import { storeFailure } from './orders.error';
+import { storeFailure } from '../errors/orders.error';
 
 /** Filters of the order list. */
 export interface OrderListFilter {

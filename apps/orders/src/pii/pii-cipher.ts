@@ -1,5 +1,5 @@
 import type { FieldCipher } from '@amazon-channel/platform-persistence';
-import type { CandidatePii } from '../orders/domain/order-candidate';
+import type { CandidatePii } from './buyer-data';
 
 /** DI token of the service's FieldCipher (built from FIELD_ENCRYPTION_KEYS). */
 export const FIELD_CIPHER = Symbol('FIELD_CIPHER');

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { OrderPiiEntity } from '../orders/entities/order-pii.entity';
-import { OrderEntity } from '../orders/entities/order.entity';
-import { PiiAuditEntity } from '../orders/entities/pii-audit.entity';
+import { T } from '../database/tables';
+import { OrderPiiEntity } from './entities/order-pii.entity';
+import { PiiAuditEntity } from './entities/pii-audit.entity';
 
 /** What a buyer-data read found: the order and its (encrypted) PII row, or why there is nothing to read. */
 export type PiiReadResult =
@@ -17,7 +17,11 @@ export class PiiReadsRepository {
   /** The tenant's order's encrypted buyer data, with an audit row committed in the same transaction: no read without a record. */
   readRecorded(tenantId: string, orderId: string, actor: string, purpose: string): Promise<PiiReadResult> {
     return this.dataSource.transaction(async (tx) => {
-      const order = await tx.findOneBy(OrderEntity, { id: orderId, tenantId });
+      // The order's identity and redaction mark only: pii/ reads the orders table, it does not depend on the orders feature.
+      const [order] = (await tx.query(
+        `SELECT amazon_order_id AS "amazonOrderId", pii_redacted_at AS "piiRedactedAt" FROM ${T.orders} WHERE id = $1 AND tenant_id = $2`,
+        [orderId, tenantId],
+      )) as Array<{ amazonOrderId: string; piiRedactedAt: Date | null }>;
       if (!order) return { kind: 'missing' };
       if (order.piiRedactedAt) return { kind: 'redacted', amazonOrderId: order.amazonOrderId, redactedAt: order.piiRedactedAt };
       const row = await tx.findOneBy(OrderPiiEntity, { orderId });

@@ -2,8 +2,8 @@ import { ApiZodBody } from '@amazon-channel/platform-service';
 import { CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { sourceBody } from '../orders/dto/orders.dto';
-import { parseInput } from '../orders/dto/parse';
+import { sourceBody } from './dto/source.dto';
+import { parseInput } from '../errors/parse-input';
 import type { SourceEntity } from './source.entity';
 import { SourcesService } from './sources.service';
 

@@ -1,3 +1,4 @@
+import type { CandidatePii } from '../../pii/buyer-data';
 import type { CompiledTemplate, GetOrdersMappedRecord } from '@amazon-channel/mapping';
 import { findMarketplace, type Order } from '@amazon-channel/sp-api';
 import { toMinorUnits } from './money';
@@ -35,14 +36,7 @@ export interface CandidateLine {
   currency: string | null;
 }
 
-/** Buyer data of one order (PII: encrypted before it is stored, never logged). */
-export interface CandidatePii {
-  buyerName: string | null;
-  buyerEmail: string | null;
-  shippingName: string | null;
-  shippingPhone: string | null;
-  shippingAddress: Record<string, string> | null;
-}
+export type { CandidatePii } from '../../pii/buyer-data';
 
 /** Why an order cannot be imported as it is; it is held with this reason. */
 export interface OrderProblem {

@@ -16,12 +16,6 @@ export const listOrdersQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** Body of `PUT /sources/:sourceId`. */
-export const sourceBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  amazonCompliant: z.boolean(),
-});
-
 /** Body of `POST /orders/:id/route`. */
 export const routeBody = z.strictObject({ sourceId: z.string().trim().min(1).max(200) });
 

@@ -1,5 +1,5 @@
 import { ConnectionAccessClientError } from '@amazon-channel/platform-auth';
-import { OrdersError } from '../orders.error';
+import { OrdersError } from '../../errors/orders.error';
 import { connectionFailure } from './connection-failure';
 
 describe('connectionFailure', () => {

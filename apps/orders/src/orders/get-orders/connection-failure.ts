@@ -1,5 +1,5 @@
 import { ConnectionAccessClientError } from '@amazon-channel/platform-auth';
-import { OrdersError } from '../orders.error';
+import { OrdersError } from '../../errors/orders.error';
 
 /**
  * A failure to get Amazon for a connection in orders' codes: a missing connection, or another

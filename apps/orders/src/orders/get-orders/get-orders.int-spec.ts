@@ -6,7 +6,7 @@ import { PiiRedactionJobHandler } from '../../pii/pii-redaction.job-handler';
 import { startOrdersHarness, type OrdersHarness } from '../../testing/orders-harness';
 import { DEFAULT_GET_ORDERS_SETTINGS, toOrderCandidate } from '../domain/order-candidate';
 import { compileGetOrdersTemplate } from '../order-settings.service';
-import { OrdersError } from '../orders.error';
+import { OrdersError } from '../../errors/orders.error';
 import { GetOrdersJobHandler } from './get-orders.job-handler';
 import { ImportOrdersUseCase } from './import-orders.use-case';
 

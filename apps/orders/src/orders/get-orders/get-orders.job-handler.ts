@@ -9,7 +9,7 @@ import { emptyCounts, type BatchCounts } from '../domain/import-counts';
 import { toOrderCandidate } from '../domain/order-candidate';
 import { orderSettingsFields } from '../dto/orders.dto';
 import { compileGetOrdersTemplate, OrderSettingsService } from '../order-settings.service';
-import { storeFailure } from '../orders.error';
+import { storeFailure } from '../../errors/orders.error';
 import { OrdersRepository } from '../orders.repository';
 import { connectionFailure } from './connection-failure';
 import { fallbackIfOutOfOrder, isRunFinished, nextGetOrdersPage, type GetOrdersCursor } from './get-orders.cursor';

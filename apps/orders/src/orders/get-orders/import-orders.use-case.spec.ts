@@ -3,7 +3,7 @@ import type { AddressFingerprint } from '../../pii/address-fingerprint';
 import type { KnownOrder, OrderDecision } from '../domain/import-decision';
 import { DEFAULT_GET_ORDERS_SETTINGS, type OrderCandidate } from '../domain/order-candidate';
 import type { ImportScope, OrderImportWriter } from '../order-import.writer';
-import { OrdersError } from '../orders.error';
+import { OrdersError } from '../../errors/orders.error';
 import type { OrdersRepository } from '../orders.repository';
 import { ImportOrdersUseCase, type PageScope } from './import-orders.use-case';
 

@@ -8,7 +8,7 @@ import { decideKnownOrder, decideNewOrder, latestVersions, type ImportRules, typ
 import type { GetOrdersSettings, OrderCandidate } from '../domain/order-candidate';
 import { orderEvents } from '../order-events';
 import type { ImportScope } from '../order-import.writer';
-import { OrdersError } from '../orders.error';
+import { OrdersError } from '../../errors/orders.error';
 import { OrdersRepository } from '../orders.repository';
 
 /** Everything one page is applied with. */

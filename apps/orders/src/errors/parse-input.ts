@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { OrdersError } from '../orders.error';
+import { OrdersError } from './orders.error';
 
 /** One refused field of a request: its path (`template.fields.invoice_currency.value`) and why. */
 export interface FieldIssue {

@@ -1,10 +1,10 @@
 import type { FieldCipher } from '@amazon-channel/platform-persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CandidatePii } from '../orders/domain/order-candidate';
-import type { PiiAuditEntity } from '../orders/entities/pii-audit.entity';
-import { OrdersError } from '../orders/orders.error';
-import { decryptPii, FIELD_CIPHER } from './pii-cipher';
-import { PiiReadsRepository } from './pii-reads.repository';
+import type { CandidatePii } from '../pii/buyer-data';
+import type { PiiAuditEntity } from '../pii/entities/pii-audit.entity';
+import { OrdersError } from '../errors/orders.error';
+import { decryptPii, FIELD_CIPHER } from '../pii/pii-cipher';
+import { PiiReadsRepository } from '../pii/pii-reads.repository';
 
 const NO_PII: CandidatePii = { buyerName: null, buyerEmail: null, shippingName: null, shippingPhone: null, shippingAddress: null };
 
