@@ -40,10 +40,10 @@ export class PiiRedactionJobHandler implements JobHandler {
         jobId: job.id,
         purpose: `retention ${retentionDays} days after shipment`,
         limit: BATCH,
+        checkpoint: { job, progress: (erased) => ({ step: 'redacting', counts: { redacted: redacted + erased }, done: redacted + erased, total: null }) },
       });
       if (done === 0) break;
       redacted += done;
-      await context.checkpoint({ step: 'redacting', counts: { redacted }, done: redacted, total: null });
     }
     const over = scope.kind === 'all' ? 'every tenant' : job.connectionId;
     this.log.log(`pii-redaction ${job.id} for ${over}: ${redacted} order(s) redacted`);

@@ -1,5 +1,6 @@
 import { OrderPiiRedactedV1 } from '@amazon-channel/contracts';
 import { appendToOutbox } from '@amazon-channel/platform-persistence';
+import { writeJobCheckpoint, type JobEntity, type JobProgress } from '@amazon-channel/platform-service';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -16,9 +17,11 @@ export interface RedactionBatch {
   /** Why, as the audit row states it. */
   purpose: string;
   limit: number;
+  /** The run's checkpoint after this batch, from the number it erased: committed with the batch. */
+  checkpoint?: { job: Readonly<JobEntity>; progress(erased: number): JobProgress };
 }
 
-/** Erases buyer data: the PII rows, the order's redaction mark, an audit row and OrderPiiRedacted per order, together. */
+/** Erases buyer data: the PII rows, the order's redaction mark, an audit row and OrderPiiRedacted per order, and the run's checkpoint, together. */
 @Injectable()
 export class PiiRedactionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,6 +61,7 @@ export class PiiRedactionRepository {
           context: { producer: 'orders', tenantId: r.tenant_id, connectionId: r.connection_id, correlationId: batch.jobId, causationId: batch.jobId },
         })),
       );
+      if (batch.checkpoint) await writeJobCheckpoint(manager, batch.checkpoint.job, batch.checkpoint.progress(rows.length), { producer: 'orders' });
       return rows.length;
     });
   }
