@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller';
 import { InputValidationInterceptor } from './http/input-validation.interceptor';
 import { MetricsController } from './metrics.controller';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import type { PlatformConfig } from './platform.config';
 import { createTransport, PlatformRuntime } from './platform-runtime';
 import { MESSAGE_TRANSPORT, PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
@@ -61,6 +62,6 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+    consumer.apply(HttpMetricsMiddleware, CorrelationMiddleware).forRoutes('*path');
   }
 }

@@ -10,6 +10,7 @@ import type { PlatformConfig } from '../platform.config';
 import { PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from '../service-definition';
 import { JOB_HANDLERS, writeJobCheckpoint, type JobContext, type JobHandler, type JobResult } from './job-handler';
 import { JobEntity, type JobStatus } from './job.entity';
+import { JobRunMetrics } from './job-metrics';
 
 const UNIQUE_VIOLATION = '23505';
 const MAX_HEARTBEAT_MS = 10_000;
@@ -148,11 +149,14 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const heartbeat = setInterval(() => {
       void this.dataSource.query(`UPDATE ${this.table} SET updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [job.id]).catch(() => undefined);
     }, this.heartbeatMs);
+    const metrics = new JobRunMetrics(job);
     const context: JobContext = {
       job,
       signal: abort.signal,
       // The same write a repository makes inside its batch's transaction, here in one of its own.
-      checkpoint: (progress) => this.dataSource.transaction((manager) => writeJobCheckpoint(manager, job, progress, { producer: this.service.name })),
+      checkpoint: metrics.checkpoints((progress) =>
+        this.dataSource.transaction((manager) => writeJobCheckpoint(manager, job, progress, { producer: this.service.name })),
+      ),
     };
     let result: JobResult;
     try {
@@ -162,6 +166,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       if (this.stopping.signal.aborted) {
         // Shutting down mid-run: leave it RUNNING; its heartbeat stops and it resumes elsewhere.
         clearInterval(heartbeat);
+        metrics.finished(null);
         return;
       }
       result = { outcome: 'FAILED', counts: job.counts, summary: error instanceof Error ? error.message : String(error) };
@@ -170,6 +175,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       this.stopping.signal.removeEventListener('abort', onStop);
     }
     await this.finish(job, result);
+    metrics.finished(result);
   }
 
   private async finish(job: JobEntity, result: JobResult): Promise<void> {
