@@ -25,6 +25,8 @@ export function serviceRegistry(service: string): Registry {
   let registry = registries.get(service);
   if (!registry) {
     registry = new Registry();
+    // Every series names its service, whatever the scrape configuration adds (dashboards filter on it).
+    registry.setDefaultLabels({ service });
     registries.set(service, registry);
   }
   return registry;
