@@ -23,6 +23,7 @@ export interface PublishResultWrite {
   warnings?: PublishWarning[];
   submittedVia?: string | null;
   messageId?: number | null;
+  offer?: { productType: string; attributes: Record<string, unknown> } | null;
 }
 
 /** What one step of a run commits together. */
@@ -105,7 +106,12 @@ export class PublishListingsRepository {
   /** Results a run already recorded for these SKUs (a resumed run never sends them again). */
   async resultsOf(jobId: string, skus: string[]): Promise<Map<string, PublishResultEntity>> {
     if (skus.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(PublishResultEntity).createQueryBuilder('r').where('r.job_id = :jobId', { jobId }).andWhere('r.sku = ANY(:skus)', { skus }).getMany();
+    const rows = await this.dataSource
+      .getRepository(PublishResultEntity)
+      .createQueryBuilder('r')
+      .where('r.job_id = :jobId', { jobId })
+      .andWhere('r.sku = ANY(:skus)', { skus })
+      .getMany();
     return new Map(rows.map((r) => [r.sku, r]));
   }
 
@@ -122,7 +128,10 @@ export class PublishListingsRepository {
 
   /** Counts of a run's results per state. */
   async countsOf(jobId: string): Promise<Record<string, number>> {
-    const rows: Array<{ state: string; n: string }> = await this.dataSource.query(`SELECT state, count(*) AS n FROM ${SCHEMA}.publish_results WHERE job_id = $1 GROUP BY state`, [jobId]);
+    const rows: Array<{ state: string; n: string }> = await this.dataSource.query(
+      `SELECT state, count(*) AS n FROM ${SCHEMA}.publish_results WHERE job_id = $1 GROUP BY state`,
+      [jobId],
+    );
     return Object.fromEntries(rows.map((r) => [r.state.toLowerCase(), Number(r.n)]));
   }
 
@@ -139,7 +148,12 @@ export class PublishListingsRepository {
 
   /** Writes a step: results, links of published SKUs, events and the checkpoint, in one transaction. */
   async commitStep(scope: { tenantId: string; connectionId: string; jobId: string }, step: PublishStepWrite): Promise<void> {
-    const states = step.links?.length ? await this.listings.linkStates(scope.connectionId, step.links.map((l) => l.sku)) : new Map();
+    const states = step.links?.length
+      ? await this.listings.linkStates(
+          scope.connectionId,
+          step.links.map((l) => l.sku),
+        )
+      : new Map();
     const linkWrites: LinkWrite[] = (step.links ?? []).map((l) => {
       const known = states.get(l.sku);
       return known
@@ -149,13 +163,13 @@ export class PublishListingsRepository {
     await this.dataSource.transaction(async (manager) => {
       for (const r of step.results) {
         await manager.query(
-          `INSERT INTO ${SCHEMA}.publish_results (id, job_id, tenant_id, connection_id, sku, state, asin, product_type, errors, warnings, submitted_via, message_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+          `INSERT INTO ${SCHEMA}.publish_results (id, job_id, tenant_id, connection_id, sku, state, asin, product_type, errors, warnings, submitted_via, message_id, offer)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            ON CONFLICT (job_id, sku) DO UPDATE SET state = EXCLUDED.state,
              asin = COALESCE(EXCLUDED.asin, publish_results.asin), product_type = COALESCE(EXCLUDED.product_type, publish_results.product_type),
              errors = EXCLUDED.errors, warnings = CASE WHEN EXCLUDED.warnings = '[]'::jsonb THEN publish_results.warnings ELSE EXCLUDED.warnings END,
              submitted_via = COALESCE(EXCLUDED.submitted_via, publish_results.submitted_via), message_id = COALESCE(EXCLUDED.message_id, publish_results.message_id),
-             updated_at = now()`,
+             offer = COALESCE(EXCLUDED.offer, publish_results.offer), updated_at = now()`,
           [
             uuidv7(),
             scope.jobId,
@@ -169,6 +183,7 @@ export class PublishListingsRepository {
             JSON.stringify(r.warnings ?? []),
             r.submittedVia ?? null,
             r.messageId ?? null,
+            r.offer ? JSON.stringify(r.offer) : null,
           ],
         );
       }
