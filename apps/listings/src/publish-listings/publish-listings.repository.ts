@@ -105,7 +105,12 @@ export class PublishListingsRepository {
   /** Results a run already recorded for these SKUs (a resumed run never sends them again). */
   async resultsOf(jobId: string, skus: string[]): Promise<Map<string, PublishResultEntity>> {
     if (skus.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(PublishResultEntity).createQueryBuilder('r').where('r.job_id = :jobId', { jobId }).andWhere('r.sku = ANY(:skus)', { skus }).getMany();
+    const rows = await this.dataSource
+      .getRepository(PublishResultEntity)
+      .createQueryBuilder('r')
+      .where('r.job_id = :jobId', { jobId })
+      .andWhere('r.sku = ANY(:skus)', { skus })
+      .getMany();
     return new Map(rows.map((r) => [r.sku, r]));
   }
 
@@ -122,7 +127,10 @@ export class PublishListingsRepository {
 
   /** Counts of a run's results per state. */
   async countsOf(jobId: string): Promise<Record<string, number>> {
-    const rows: Array<{ state: string; n: string }> = await this.dataSource.query(`SELECT state, count(*) AS n FROM ${SCHEMA}.publish_results WHERE job_id = $1 GROUP BY state`, [jobId]);
+    const rows: Array<{ state: string; n: string }> = await this.dataSource.query(
+      `SELECT state, count(*) AS n FROM ${SCHEMA}.publish_results WHERE job_id = $1 GROUP BY state`,
+      [jobId],
+    );
     return Object.fromEntries(rows.map((r) => [r.state.toLowerCase(), Number(r.n)]));
   }
 
@@ -139,7 +147,12 @@ export class PublishListingsRepository {
 
   /** Writes a step: results, links of published SKUs, events and the checkpoint, in one transaction. */
   async commitStep(scope: { tenantId: string; connectionId: string; jobId: string }, step: PublishStepWrite): Promise<void> {
-    const states = step.links?.length ? await this.listings.linkStates(scope.connectionId, step.links.map((l) => l.sku)) : new Map();
+    const states = step.links?.length
+      ? await this.listings.linkStates(
+          scope.connectionId,
+          step.links.map((l) => l.sku),
+        )
+      : new Map();
     const linkWrites: LinkWrite[] = (step.links ?? []).map((l) => {
       const known = states.get(l.sku);
       return known
