@@ -1,5 +1,5 @@
 import type { Money } from '@amazon-channel/contracts';
-import { applyOnce, quoteIdent, type InboxKey } from '@amazon-channel/platform-persistence';
+import { quoteIdent } from '@amazon-channel/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -37,22 +37,15 @@ export interface SavedListing {
 export class PlatformListingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates or replaces the platform's listing of a SKU (the HTTP route); an unchanged desired state writes nothing. */
-  async save(input: PlatformListingInput): Promise<SavedListing> {
-    const [saved] = await this.upsert(this.dataSource.manager, input.tenantId, input.connectionId, [input]);
+  /** Creates or replaces the platform's listing of a SKU (the HTTP route; a consumer passes its inbox transaction); an unchanged desired state writes nothing. */
+  async save(input: PlatformListingInput, tx: EntityManager = this.dataSource.manager): Promise<SavedListing> {
+    const [saved] = await this.upsert(tx, input.tenantId, input.connectionId, [input]);
     return saved as SavedListing;
   }
 
   /** Saves many SKUs of one connection in one statement (the bulk route; SKUs must be distinct). */
   saveMany(tenantId: string, connectionId: string, inputs: readonly Omit<PlatformListingInput, 'tenantId' | 'connectionId'>[]): Promise<SavedListing[]> {
     return this.upsert(this.dataSource.manager, tenantId, connectionId, inputs);
-  }
-
-  /** Creates or replaces it once per event: the inbox row and the listing commit together. */
-  async saveOnce(key: InboxKey, input: PlatformListingInput): Promise<'applied' | 'duplicate'> {
-    return applyOnce(this.dataSource, key, async (manager) => {
-      await this.upsert(manager, input.tenantId, input.connectionId, [input]);
-    });
   }
 
   /** The platform listing ids of these SKUs of a connection (SKUs the platform does not sell are absent). */

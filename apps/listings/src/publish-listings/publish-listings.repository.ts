@@ -23,6 +23,7 @@ export interface PublishResultWrite {
   warnings?: PublishWarning[];
   submittedVia?: string | null;
   messageId?: number | null;
+  offer?: { productType: string; attributes: Record<string, unknown> } | null;
 }
 
 /** What one step of a run commits together. */
@@ -162,13 +163,13 @@ export class PublishListingsRepository {
     await this.dataSource.transaction(async (manager) => {
       for (const r of step.results) {
         await manager.query(
-          `INSERT INTO ${SCHEMA}.publish_results (id, job_id, tenant_id, connection_id, sku, state, asin, product_type, errors, warnings, submitted_via, message_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+          `INSERT INTO ${SCHEMA}.publish_results (id, job_id, tenant_id, connection_id, sku, state, asin, product_type, errors, warnings, submitted_via, message_id, offer)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            ON CONFLICT (job_id, sku) DO UPDATE SET state = EXCLUDED.state,
              asin = COALESCE(EXCLUDED.asin, publish_results.asin), product_type = COALESCE(EXCLUDED.product_type, publish_results.product_type),
              errors = EXCLUDED.errors, warnings = CASE WHEN EXCLUDED.warnings = '[]'::jsonb THEN publish_results.warnings ELSE EXCLUDED.warnings END,
              submitted_via = COALESCE(EXCLUDED.submitted_via, publish_results.submitted_via), message_id = COALESCE(EXCLUDED.message_id, publish_results.message_id),
-             updated_at = now()`,
+             offer = COALESCE(EXCLUDED.offer, publish_results.offer), updated_at = now()`,
           [
             uuidv7(),
             scope.jobId,
@@ -182,6 +183,7 @@ export class PublishListingsRepository {
             JSON.stringify(r.warnings ?? []),
             r.submittedVia ?? null,
             r.messageId ?? null,
+            r.offer ? JSON.stringify(r.offer) : null,
           ],
         );
       }

@@ -51,6 +51,8 @@ export async function bootstrapService(appModule: Type<unknown> | DynamicModule,
         maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
         backoff: { initialMs: config.CONSUMER_BACKOFF_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
         log: (level, message, extra) => app.get(Logger)[level](`${message} ${JSON.stringify(extra)}`),
+        // The inbox group is the service itself (not the bus group): @OncePerEvent handlers apply an event once per service.
+        inbox: { group: service.name, dataSource: runtime.dataSource },
       }),
     },
     { inheritAppConfig: false, deferInitialization: true },

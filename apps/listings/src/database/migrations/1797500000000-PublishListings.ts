@@ -9,7 +9,7 @@ export class PublishListings1797500000000 implements MigrationInterface {
     );
     await queryRunner.query('CREATE UNIQUE INDEX "catalog_lookups_key" ON "listings"."catalog_lookups"  ("marketplace_id", "identifier_type", "identifier") ');
     await queryRunner.query(
-      'CREATE TABLE "listings"."publish_results" ("id" uuid NOT NULL, "job_id" uuid NOT NULL, "tenant_id" text NOT NULL, "connection_id" text NOT NULL, "sku" text NOT NULL, "state" text NOT NULL, "asin" text, "product_type" text, "errors" jsonb NOT NULL DEFAULT \'[]\', "warnings" jsonb NOT NULL DEFAULT \'[]\', "submitted_via" text, "message_id" integer, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9265327ea7cad7c488d7a4b3f29" PRIMARY KEY ("id"))',
+      'CREATE TABLE "listings"."publish_results" ("id" uuid NOT NULL, "job_id" uuid NOT NULL, "tenant_id" text NOT NULL, "connection_id" text NOT NULL, "sku" text NOT NULL, "state" text NOT NULL, "asin" text, "product_type" text, "errors" jsonb NOT NULL DEFAULT \'[]\', "warnings" jsonb NOT NULL DEFAULT \'[]\', "submitted_via" text, "offer" jsonb, "message_id" integer, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9265327ea7cad7c488d7a4b3f29" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE UNIQUE INDEX "publish_results_job_sku_key" ON "listings"."publish_results"  ("job_id", "sku") ');
     await queryRunner.query(

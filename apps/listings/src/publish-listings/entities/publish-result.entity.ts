@@ -47,6 +47,10 @@ export class PublishResultEntity {
   @Column('text', { nullable: true })
   submittedVia!: string | null;
 
+  /** The offer as sent or planned (product type + attributes): a resumed run submits exactly what it planned. */
+  @Column('jsonb', { nullable: true })
+  offer!: { productType: string; attributes: Record<string, unknown> } | null;
+
   /** Message id of the SKU in its feed. */
   @Column('integer', { nullable: true })
   messageId!: number | null;
