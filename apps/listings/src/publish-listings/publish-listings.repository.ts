@@ -29,8 +29,8 @@ export interface PublishResultWrite {
 /** What one step of a run commits together. */
 export interface PublishStepWrite {
   results: PublishResultWrite[];
-  /** Published SKUs: their channel listing becomes LINKED (created when missing) with the ASIN and product type. */
-  links?: Array<{ sku: string; asin: string; productType: string; platformListingId: string | null }>;
+  /** Published SKUs: their channel listing becomes LINKED (created when missing), from {@link PublishListingsRepository.planLinks}. */
+  links?: LinkWrite[];
   events?: PendingEvent[];
   checkpoint: { job: JobContext['job']; progress: JobProgress };
 }
@@ -146,20 +146,33 @@ export class PublishListingsRepository {
     return q.orderBy('r.sku', 'ASC').limit(filter.limit).getMany();
   }
 
+  /** Channel listing id and link status of these SKUs (SKUs without a channel listing are absent). */
+  async channelListings(connectionId: string, skus: string[]): Promise<Map<string, { id: string; linkStatus: string }>> {
+    const states = await this.listings.linkStates(connectionId, skus);
+    return new Map([...states].map(([sku, s]) => [sku, { id: s.id, linkStatus: s.linkStatus }]));
+  }
+
+  /** The link writes that make published SKUs LINKED: an existing channel listing is linked, a missing one created (ids decided here, so events can name them). */
+  async planLinks(
+    connectionId: string,
+    published: Array<{ sku: string; asin: string; productType: string; platformListingId: string | null; title: string | null }>,
+  ): Promise<LinkWrite[]> {
+    if (published.length === 0) return [];
+    const states = await this.listings.linkStates(
+      connectionId,
+      published.map((p) => p.sku),
+    );
+    return published.map((p): LinkWrite => {
+      const known = states.get(p.sku);
+      return known
+        ? { kind: 'link', listingId: known.id, sku: p.sku, platformListingId: p.platformListingId, productType: p.productType, asin: p.asin }
+        : { kind: 'create', listingId: uuidv7(), sku: p.sku, platformListingId: p.platformListingId, productType: p.productType, asin: p.asin, title: p.title };
+    });
+  }
+
   /** Writes a step: results, links of published SKUs, events and the checkpoint, in one transaction. */
   async commitStep(scope: { tenantId: string; connectionId: string; jobId: string }, step: PublishStepWrite): Promise<void> {
-    const states = step.links?.length
-      ? await this.listings.linkStates(
-          scope.connectionId,
-          step.links.map((l) => l.sku),
-        )
-      : new Map();
-    const linkWrites: LinkWrite[] = (step.links ?? []).map((l) => {
-      const known = states.get(l.sku);
-      return known
-        ? { kind: 'link', listingId: known.id, sku: l.sku, platformListingId: l.platformListingId, productType: l.productType, asin: l.asin }
-        : { kind: 'create', listingId: uuidv7(), sku: l.sku, platformListingId: l.platformListingId, productType: l.productType, asin: l.asin, title: null };
-    });
+    const linkWrites = step.links ?? [];
     await this.dataSource.transaction(async (manager) => {
       for (const r of step.results) {
         await manager.query(
