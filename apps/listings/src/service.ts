@@ -8,6 +8,8 @@ import { PlatformListingEntity } from './link-listings/entities/platform-listing
 import { CatalogLookupEntity } from './publish-listings/entities/catalog-lookup.entity';
 import { PublishResultEntity } from './publish-listings/entities/publish-result.entity';
 import { RestrictionCheckEntity } from './publish-listings/entities/restriction-check.entity';
+import { SyncFeedEntity } from './sync-listings/entities/sync-feed.entity';
+import { SyncSettingsEntity } from './sync-listings/entities/sync-settings.entity';
 import { LISTINGS_SCHEMA } from './service-schema';
 
 /** listings: its schema, entities and migrations. */
@@ -26,6 +28,8 @@ export const LISTINGS_SERVICE: ServiceDefinition = {
     RestrictionCheckEntity,
     PublishResultEntity,
     MappingTemplateEntity,
+    SyncFeedEntity,
+    SyncSettingsEntity,
   ],
   migrations,
 };

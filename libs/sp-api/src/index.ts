@@ -11,6 +11,7 @@ export * from './rate-limit/rate-limit-store';
 export * from './rate-limit/in-memory-rate-limit-store';
 export * from './rate-limit/postgres-rate-limit-store';
 export * from './rate-limit/rate-limiter';
+export * from './rate-limit/rate-priority';
 export * from './observability/sp-api-observer';
 export * from './client/retry-policy';
 export * from './client/request-builder';

@@ -118,7 +118,10 @@ export class TickRepository {
         [decided.map((d) => d.schedule.id), decided.map((d) => d.run.nextDueAt), decided.map((d) => d.run.slotAt), decided.map((d) => d.run.runId)],
       );
       if (postponed.length) {
-        await manager.query(`UPDATE ${SCHEMA}.schedules SET next_due_at = $2::timestamptz + interval '1 day', updated_at = now() WHERE id = ANY($1)`, [postponed, now]);
+        await manager.query(`UPDATE ${SCHEMA}.schedules SET next_due_at = $2::timestamptz + interval '1 day', updated_at = now() WHERE id = ANY($1)`, [
+          postponed,
+          now,
+        ]);
       }
       return { requested: requested.size, skipped };
     });

@@ -54,7 +54,14 @@ describe('planning an update', () => {
   it('a cron replaces the interval and starts from now', () => {
     expect(planUpdate(stored, { cron: '*/5 * * * *' }, NOW)).toEqual({
       ok: true,
-      values: { interval: null, cron: '*/5 * * * *', timeZone: 'UTC', enabled: true, anchorAt: new Date('2026-03-10T10:07:00Z'), nextDueAt: new Date('2026-03-10T10:10:00Z') },
+      values: {
+        interval: null,
+        cron: '*/5 * * * *',
+        timeZone: 'UTC',
+        enabled: true,
+        anchorAt: new Date('2026-03-10T10:07:00Z'),
+        nextDueAt: new Date('2026-03-10T10:10:00Z'),
+      },
     });
   });
 

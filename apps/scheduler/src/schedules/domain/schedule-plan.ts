@@ -25,7 +25,13 @@ export type SchedulePlan =
 /** Decides a new schedule: the operation must be schedulable by a tenant and the timing valid. */
 export function planNewSchedule(operation: string, input: TimingInput, now: Date): SchedulePlan {
   const refusal = scheduleRefusal(operation);
-  if (refusal) return { ok: false, code: refusal, message: refusalMessage(refusal, operation), issues: [{ field: 'operation', reason: refusalMessage(refusal, operation) }] };
+  if (refusal)
+    return {
+      ok: false,
+      code: refusal,
+      message: refusalMessage(refusal, operation),
+      issues: [{ field: 'operation', reason: refusalMessage(refusal, operation) }],
+    };
   const timing: ScheduleTiming = { interval: input.interval ?? null, cron: input.cron ?? null, timeZone: input.timeZone ?? 'UTC' };
   return withTiming(timing, input.enabled ?? true, now);
 }
@@ -49,7 +55,12 @@ export function planUpdate(stored: StoredTiming, input: TimingInput, now: Date):
 function withTiming(timing: ScheduleTiming, enabled: boolean, now: Date): SchedulePlan {
   const issues = timingIssues(timing, now);
   if (issues.length) {
-    return { ok: false, code: issues[0].code, message: issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues: issues.map(({ field, reason }) => ({ field, reason })) };
+    return {
+      ok: false,
+      code: issues[0].code,
+      message: issues.map((i) => `${i.field}: ${i.reason}`).join('; '),
+      issues: issues.map(({ field, reason }) => ({ field, reason })),
+    };
   }
   const anchorAt = anchorFor(now);
   return { ok: true, values: { ...timing, enabled, anchorAt, nextDueAt: firstDueAt(timing, anchorAt, now) } };
