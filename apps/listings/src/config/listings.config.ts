@@ -16,6 +16,12 @@ export const listingsOwnConfig = z.object({
   IMPORT_BATCH_SIZE: z.coerce.number().int().min(10).max(20_000).default(2_000),
   /** Report polling interval while Amazon prepares GET_MERCHANT_LISTINGS_ALL_DATA. */
   IMPORT_REPORT_POLL_MS: z.coerce.number().int().min(50).max(120_000).default(2_000),
+  /** Feed polling interval of bulk publishes (JSON_LISTINGS_FEED takes minutes on Amazon). */
+  PUBLISH_FEED_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  /** Wait between landing read-backs of published SKUs. */
+  PUBLISH_LANDING_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  /** Read-back rounds before a published SKU is left PUBLISHED (not confirmed live) in the run's result. */
+  PUBLISH_LANDING_ROUNDS: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 /** Everything listings reads from its environment, validated at start. */

@@ -80,6 +80,12 @@ export class PublishListingsHandler implements JobHandler {
       return this.repo.commitStep(scope, {
         results,
         links,
+        publishStates:
+          settings.mode === 'PUBLISH'
+            ? results
+                .filter((r) => r.state === 'PUBLISHED' || r.state === 'LIVE' || r.state === 'FAILED')
+                .map((r) => ({ sku: r.sku, state: r.state, detail: { jobId: job.id, errors: r.errors ?? [], warnings: r.warnings ?? [] } }))
+            : [],
         events: listingPublishEvents(scope, events, uuidv7),
         checkpoint: { job, progress: { step: next.phase, cursor: next, counts: { ...calls }, done: next.next ?? 0, total: skus.length } },
       });

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ChannelListingsRepository } from '../channel-listings/channel-listings.repository';
 import type { LinkWrite } from '../link-listings/domain/link-decision';
+import { PlatformListingsRepository } from '../link-listings/platform-listings.repository';
 import { LISTINGS_SCHEMA } from '../service-schema';
 import type { CatalogMatch } from './domain/asin-resolution';
 import type { PublishError, PublishWarning } from './domain/publish-errors';
@@ -32,6 +33,8 @@ export interface PublishStepWrite {
   /** Published SKUs: their channel listing becomes LINKED (created when missing), from {@link PublishListingsRepository.planLinks}. */
   links?: LinkWrite[];
   events?: PendingEvent[];
+  /** Where publish leaves each SKU on its platform listing (`GET /listings?publishState=`). */
+  publishStates?: Array<{ sku: string; state: string; detail: Record<string, unknown> }>;
   checkpoint: { job: JobContext['job']; progress: JobProgress };
 }
 
@@ -52,6 +55,7 @@ export class PublishListingsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly listings: ChannelListingsRepository,
+    private readonly platformListings: PlatformListingsRepository,
   ) {}
 
   /** Cached catalog answers of these identifiers in a marketplace (misses are absent). */
@@ -202,6 +206,7 @@ export class PublishListingsRepository {
       }
       if (linkWrites.length) await this.listings.applyLinkWrites(manager, scope, linkWrites);
       if (step.events?.length) await appendToOutbox(manager, step.events);
+      if (step.publishStates?.length) await this.platformListings.setPublishStates(manager, scope.connectionId, step.publishStates);
       await writeJobCheckpoint(manager, step.checkpoint.job, step.checkpoint.progress, { producer: 'listings' });
     });
   }

@@ -41,7 +41,7 @@ export function parsePublishSettings(body: unknown): PublishSettings {
 /** `GET .../publish-results` query. */
 export const publishResultsQuerySchema = z
   .object({
-    state: z.enum(PUBLISH_RESULT_STATES as [string, ...string[]]).optional(),
+    state: z.enum(['READY', 'PLANNED', 'PUBLISHED', 'LIVE', 'FAILED', 'SKIPPED'] satisfies typeof PUBLISH_RESULT_STATES).optional(),
     afterSku: z.string().max(40).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
