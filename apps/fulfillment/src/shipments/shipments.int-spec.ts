@@ -25,14 +25,24 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
     await h?.close();
   });
 
+  let lastSeen: unknown = null;
+  let last: unknown = null;
   const until = async <T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> => {
     // Up to two minutes: the machine is shared; conditions, never durations, are asserted.
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < Number(process.env['FULFILLMENT_WAIT_POLLS'] ?? 600); i++) {
       const value = await probe();
       if (value) return value;
+      last = lastSeen;
       await delay(200);
     }
-    throw new Error(`timed out waiting for ${what}`);
+    const jobs = await h.dataSource.query(`SELECT operation, status, failure_reason, counts FROM fulfillment.jobs ORDER BY requested_at DESC LIMIT 3`);
+    const log = h
+      .logs()
+      .split('\n')
+      .filter((l) => !l.includes('request completed'))
+      .slice(-15)
+      .join('\n');
+    throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}; jobs: ${JSON.stringify(jobs)}; log:\n${log}`);
   };
   const itemId = () => `${Date.now() % 1e8}`.padStart(8, '0') + String(++itemSeq).padStart(6, '0');
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -61,15 +71,26 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
           purchasedAt: createdTime,
           shippingPolicy: null,
           total: null,
-          lines: items.map((i) => ({ orderItemId: i.orderItemId, sku: i.sku, productCode: i.sku, quantity: i.quantity, unitPrice: null, quantityOrdered: i.quantity, quantityCancelled: 0 })),
+          lines: items.map((i) => ({
+            orderItemId: i.orderItemId,
+            sku: i.sku,
+            productCode: i.sku,
+            quantity: i.quantity,
+            unitPrice: null,
+            quantityOrdered: i.quantity,
+            quantityCancelled: 0,
+          })),
           eligibleSourceIds: [],
           fulfilledBy: 'MERCHANT',
         },
         TENANT,
         'orders',
       );
-      await until('the order in the projection', async () =>
-        (await h.dataSource.query(`SELECT 1 FROM fulfillment.known_orders WHERE connection_id = $1 AND amazon_order_id = $2`, [c.conn, amazonOrderId])).length > 0,
+      await until(
+        'the order in the projection',
+        async () =>
+          (await h.dataSource.query(`SELECT 1 FROM fulfillment.known_orders WHERE connection_id = $1 AND amazon_order_id = $2`, [c.conn, amazonOrderId]))
+            .length > 0,
       );
     };
     if (announce) await importEvent();
@@ -89,7 +110,14 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
     until(`shipment ${id} to settle`, async () => {
       const res = await h.http(TENANT, 'GET', `/shipments/${id}`);
       const open = await h.dataSource.query(`SELECT 1 FROM fulfillment.jobs WHERE connection_id = $1 AND status IN ('QUEUED', 'RUNNING')`, [conn]);
-      return res.status === 200 && res.body.status !== 'HELD' && open.length === 0 && res.body.packages.every((p: JsonBody) => !MOVING.includes(p.status)) && res.body;
+      lastSeen = { status: res.body?.status, packages: res.body?.packages?.map((p: JsonBody) => [p.status, p.reason]), openJobs: open.length };
+      return (
+        res.status === 200 &&
+        res.body.status !== 'HELD' &&
+        open.length === 0 &&
+        res.body.packages.every((p: JsonBody) => !MOVING.includes(p.status)) &&
+        res.body
+      );
     });
   const amazonPackages = async (seller: string, amazonOrderId: string) => (await h.sandbox.admin.getPackages(seller, amazonOrderId)).packages;
 
@@ -130,7 +158,10 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
   it('auto-detect off posts the mapping with normalisation (GOSO → GLS US as Other, GOLDEN STATE OVERNIGHT → Other); on, the number decides', async () => {
     const c = await connection();
     const o = await order(c, [{ sku: 'SKU-N', quantity: 2 }]);
-    expect((await h.http(TENANT, 'PUT', `/connections/${c.conn}/fulfillment-settings`, { autoDetect: false })).body).toEqual({ autoDetect: false, checkDigitPolicy: 'warn' });
+    expect((await h.http(TENANT, 'PUT', `/connections/${c.conn}/fulfillment-settings`, { autoDetect: false })).body).toEqual({
+      autoDetect: false,
+      checkDigitPolicy: 'warn',
+    });
     const pkg = { trackingNumber: '1Z999AA10323456784', carrier: 'GOSO', shippingMethod: 'GOLDEN STATE OVERNIGHT', lines: [{ sku: 'SKU-N', quantity: 1 }] };
     const off = await h.http(TENANT, 'POST', `/connections/${c.conn}/shipments`, shipment(c.conn, o.amazonOrderId, [pkg]));
     await settled(c.conn, off.body.id);
@@ -173,7 +204,13 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
       shipment(c.conn, o.amazonOrderId, [{ trackingNumber: '1Z12345E6605272234', lines: [part('COMP-C'), { sku: 'PLAIN', quantity: 1 }] }]),
     );
     const done = await settled(c.conn, second.body.id);
-    expect(done.packages[0]).toMatchObject({ status: 'CONFIRMED', items: [{ orderItemId: o.items[1].orderItemId, quantity: 1 }, { orderItemId: bundleItem, quantity: 1 }] });
+    expect(done.packages[0]).toMatchObject({
+      status: 'CONFIRMED',
+      items: [
+        { orderItemId: o.items[1].orderItemId, quantity: 1 },
+        { orderItemId: bundleItem, quantity: 1 },
+      ],
+    });
     expect((await h.http(TENANT, 'GET', `/shipments/${first.body.id}`)).body.packages[0].status).toBe('COVERED');
     const atAmazon = await amazonPackages(c.seller, o.amazonOrderId);
     expect(atAmazon).toHaveLength(1);
@@ -220,13 +257,18 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
         TENANT,
         'POST',
         `/connections/${c.conn}/shipments`,
-        shipment(c.conn, o.amazonOrderId, [{ trackingNumber: 'UPSREF-0001', carrier: 'UPS', shippingMethod: 'UP Ground', lines: [{ sku: 'SKU-M', quantity: 1 }] }]),
+        shipment(c.conn, o.amazonOrderId, [
+          { trackingNumber: 'UPSREF-0001', carrier: 'UPS', shippingMethod: 'UP Ground', lines: [{ sku: 'SKU-M', quantity: 1 }] },
+        ]),
       );
       const rejected = await settled(c.conn, posted.body.id);
       expect(rejected.packages[0]).toMatchObject({ status: 'REJECTED', shippingMethod: 'UP Ground' });
       expect(rejected.packages[0].fix).toMatch(/"UP Ground".*"UPS Ground"/);
       expect(await amazonPackages(c.seller, o.amazonOrderId)).toEqual([]);
-      const events = await h.dataSource.query(`SELECT payload FROM fulfillment.outbox_events WHERE event_type = 'fulfillment.shipment-rejected' AND payload->>'connectionId' = $1`, [c.conn]);
+      const events = await h.dataSource.query(
+        `SELECT payload FROM fulfillment.outbox_events WHERE event_type = 'fulfillment.shipment-rejected' AND payload->>'connectionId' = $1`,
+        [c.conn],
+      );
       expect(events).toHaveLength(1);
 
       const packageId = rejected.packages[0].packageId;
@@ -238,7 +280,16 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
       // Another tenant sees nothing and can change nothing.
       expect((await h.http(OTHER, 'GET', `/shipments/${posted.body.id}`)).status).toBe(404);
       expect((await h.http(OTHER, 'PATCH', `/shipments/${posted.body.id}/packages/${packageId}`, { shippingMethod: 'X' })).status).toBe(404);
-      expect((await h.http(OTHER, 'POST', `/connections/${c.conn}/shipments`, shipment(c.conn, o.amazonOrderId, [{ trackingNumber: 'T', lines: [{ sku: 'SKU-M', quantity: 1 }] }]))).status).toBe(404);
+      expect(
+        (
+          await h.http(
+            OTHER,
+            'POST',
+            `/connections/${c.conn}/shipments`,
+            shipment(c.conn, o.amazonOrderId, [{ trackingNumber: 'T', lines: [{ sku: 'SKU-M', quantity: 1 }] }]),
+          )
+        ).status,
+      ).toBe(404);
     } finally {
       await h.sandbox.admin.clearFaults();
     }
@@ -319,7 +370,12 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
       shippedAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
     expect((await settled(c.conn, future.body.id)).packages[0].errors.map((e: JsonBody) => e.code)).toEqual(['SHIP_DATE_IN_FUTURE']);
-    const nul = await h.http(TENANT, 'POST', `/connections/${c.conn}/shipments`, shipment(c.conn, o.amazonOrderId, [{ trackingNumber: '1Z\u0000', lines: [{ sku: 'SKU-B', quantity: 1 }] }]));
+    const nul = await h.http(
+      TENANT,
+      'POST',
+      `/connections/${c.conn}/shipments`,
+      shipment(c.conn, o.amazonOrderId, [{ trackingNumber: '1Z\u0000', lines: [{ sku: 'SKU-B', quantity: 1 }] }]),
+    );
     expect(nul.status).toBe(400);
     const malformed = await h.http(TENANT, 'POST', `/connections/${c.conn}/shipments`, { shipmentId: 's', packages: [] });
     expect(malformed.status).toBe(400);
