@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './define-event';
 export * from './enums';
 export * from './system-run';
+export * from './run-priority';
 export * from './topics';
 export * from './proto-path';
 export * from './events/connections/connection-auth-failed.v1';

@@ -1,5 +1,15 @@
-import type { AcquireOptions, AcquireResult, RateLimitStore } from './rate-limit-store';
-import { latencyReserve, mayGrant, msUntilTokens, refill } from './rate-limit-store';
+import type { AcquireOptions, AcquireResult, BucketClaim, RateLimitStore } from './rate-limit-store';
+import {
+  DEFAULT_CLAIM_PRIORITY,
+  DEFAULT_CLAIM_TTL_MS,
+  claimBlocks,
+  claimWaitMs,
+  latencyReserve,
+  mayGrant,
+  msUntilTokens,
+  nextClaim,
+  refill,
+} from './rate-limit-store';
 import type { BucketPlan } from './usage-plans';
 
 interface Bucket {
@@ -8,6 +18,8 @@ interface Bucket {
   rate: number;
   burst: number;
   updatedAt: number;
+  /** A waiting caller's claim on the next token (see AcquireOptions.priority). */
+  claim: BucketClaim | null;
 }
 
 /**
@@ -24,12 +36,18 @@ export class InMemoryRateLimitStore implements RateLimitStore {
     const b = this.bucket(key, plan, now);
     const refilled = refill(b.tokens, b.rate, b.burst, now - b.updatedAt);
     const reserve = latencyReserve(b.rate, b.burst, options.latencyMarginMs ?? 0);
-    if (mayGrant(b.tokens, refilled, reserve)) {
+    const priority = options.priority ?? DEFAULT_CLAIM_PRIORITY;
+    const blocked = !options.ignoreClaims && claimBlocks(b.claim, priority, now);
+    const granted = !blocked && mayGrant(b.tokens, refilled, reserve);
+    if (!options.ignoreClaims) b.claim = nextClaim(b.claim, priority, granted, now, options.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS);
+    if (granted) {
       b.tokens = refilled - 1;
       b.updatedAt = Math.max(b.updatedAt, now);
       return Promise.resolve({ granted: true, retryAfterMs: 0 });
     }
-    return Promise.resolve({ granted: false, retryAfterMs: msUntilTokens(refilled, 1 + reserve, b.rate) });
+    // Held back by a claim: ask again when the token would be there anyway, or when the claim ends.
+    const wait = msUntilTokens(refilled, 1 + reserve, b.rate);
+    return Promise.resolve({ granted: false, retryAfterMs: blocked && b.claim ? Math.max(wait, claimWaitMs(b.claim.until - now, b.rate)) : wait });
   }
 
   updateRate(key: string, rate: number, plan: BucketPlan): Promise<void> {
@@ -57,7 +75,7 @@ export class InMemoryRateLimitStore implements RateLimitStore {
   private bucket(key: string, plan: BucketPlan, now: number): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { tokens: plan.burst, rate: plan.rate, burst: plan.burst, updatedAt: now };
+      b = { tokens: plan.burst, rate: plan.rate, burst: plan.burst, updatedAt: now, claim: null };
       this.buckets.set(key, b);
     }
     b.burst = plan.burst;

@@ -10,6 +10,8 @@ import { PostgresRateLimitStore, rateLimitBucketDdl } from './postgres-rate-limi
 import type { AcquireResult } from './rate-limit-store';
 import { TOKEN_EPSILON, latencyReserve, mayGrant, msUntilTokens, refill } from './rate-limit-store';
 import { RateLimiter } from './rate-limiter';
+import { RUN_PRIORITY } from '@amazon-channel/contracts';
+import { withRatePriority } from './rate-priority';
 import type { BucketPlan } from './usage-plans';
 
 /*
@@ -314,4 +316,44 @@ describe('PostgresRateLimitStore (real PostgreSQL)', () => {
       await grants.stop();
     }
   }, 120_000);
+
+  it('serves a get-orders on one replica before an import running on two others: the claim holds across processes', async () => {
+    const key = 'A1PRIORITY:NA:reports.getReport';
+    const plan = { rate: 4, burst: 1 };
+    const pools = [0, 1, 2].map(() => new Pool({ connectionString: db.url, max: 2 }));
+    const [importA, importB, orders] = pools.map((p) => new RateLimiter(new PostgresRateLimitStore(p), { minPollMs: 2 }));
+    const stopImport = new AbortController();
+    const grants: string[] = [];
+    try {
+      // A large import of the seller: two replicas keep 40 calls each waiting on the shared bucket.
+      const importCalls = withRatePriority(RUN_PRIORITY.import, () =>
+        [importA, importB].flatMap((limiter) =>
+          Array.from({ length: 40 }, () =>
+            limiter.acquire(key, plan, undefined, stopImport.signal).then(
+              () => grants.push('import'),
+              () => undefined,
+            ),
+          ),
+        ),
+      );
+      // Wait on a condition, not a time: the import is under way.
+      while (grants.length < 4) await new Promise((r) => setTimeout(r, 10));
+      const before = grants.length;
+      await Promise.all(
+        withRatePriority(RUN_PRIORITY.getOrders, () => Array.from({ length: 4 }, () => orders.acquire(key, plan).then(() => grants.push('get-orders')))),
+      );
+      // Only a token already on its way to an import call when the first get-orders call asked may
+      // come first; after that the get-orders replica's claim holds the bucket until it is served.
+      const next = grants.slice(before, before + 5);
+      expect(next.filter((g) => g === 'get-orders')).toHaveLength(4);
+      stopImport.abort();
+      await Promise.all(importCalls);
+      // The claim is gone once served: the import takes the bucket again.
+      const { rows } = await pool.query<{ claim_priority: number | null }>(`SELECT claim_priority FROM sp_api_rate_limit_bucket WHERE bucket_key = $1`, [key]);
+      expect(rows[0]?.claim_priority ?? RUN_PRIORITY.import).toBeLessThanOrEqual(RUN_PRIORITY.import);
+    } finally {
+      stopImport.abort();
+      await Promise.all(pools.map((p) => p.end()));
+    }
+  }, 60_000);
 });

@@ -18,6 +18,55 @@ export interface AcquireOptions {
    * that shares the bucket. See {@link latencyReserve}. Default 0.
    */
   latencyMarginMs?: number;
+  /**
+   * Rank of the caller (higher first). While another caller's unexpired claim of a higher rank
+   * stands on the bucket, this attempt is refused even with a token there; a refused attempt
+   * leaves (or refreshes) a claim at its own rank, and a grant at or above the claim's rank clears
+   * it. Why: each replica queues its own callers, but the bucket is shared — without the claim a
+   * replica running an import takes every other token from a replica serving a person's request.
+   * Unset: no claim is made and only unexpired claims above the default rank (50) hold it back.
+   */
+  priority?: number;
+  /** How long a claim left by a refusal holds unless refreshed (ms). Default 10 s. */
+  claimTtlMs?: number;
+  /** Ignore claims altogether (both checking and making them): the behaviour before claims, for comparison in specs. */
+  ignoreClaims?: boolean;
+}
+
+/** The rank an attempt without one is taken at (a `normal` call outside any run). */
+export const DEFAULT_CLAIM_PRIORITY = 50;
+/** Default lifetime of a claim (ms). */
+export const DEFAULT_CLAIM_TTL_MS = 10_000;
+
+/** A claim on a bucket: the rank of a waiting caller somewhere, and until when it holds (store clock). */
+export interface BucketClaim {
+  priority: number;
+  until: number;
+}
+
+/** True when a standing claim keeps an attempt at `priority` from a token (shared rule of both stores). */
+export function claimBlocks(claim: BucketClaim | null, priority: number, now: number): boolean {
+  return claim !== null && claim.until > now && claim.priority > priority;
+}
+
+/**
+ * How long a caller held back by a claim waits before asking again: one refill interval (by then the
+ * claimant has taken the token it waited for), at most until the claim ends.
+ */
+export function claimWaitMs(claimRemainingMs: number, rate: number): number {
+  return Math.max(1, Math.min(claimRemainingMs, Math.ceil(1000 / rate)));
+}
+
+/**
+ * The claim a bucket holds after an attempt: a grant at or above the claim's rank clears it (the
+ * claimant was served; if it still waits, its next refusal claims again); a refusal raises or
+ * refreshes it to the attempt's rank, unless a higher unexpired claim stands.
+ */
+export function nextClaim(claim: BucketClaim | null, priority: number, granted: boolean, now: number, ttlMs: number): BucketClaim | null {
+  const live = claim && claim.until > now ? claim : null;
+  if (granted) return live && live.priority > priority ? live : null;
+  if (live && live.priority > priority) return live;
+  return { priority, until: now + ttlMs };
 }
 
 /**

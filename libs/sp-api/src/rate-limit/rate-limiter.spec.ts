@@ -2,6 +2,8 @@ import { InMemoryRateLimitStore } from './in-memory-rate-limit-store';
 import type { CallPriority } from './rate-limiter';
 import { RateLimiter } from './rate-limiter';
 import { VirtualClock } from '../testing/virtual-clock';
+import { RUN_PRIORITY } from '@amazon-channel/contracts';
+import { withRatePriority } from './rate-priority';
 
 function setup() {
   const clock = new VirtualClock();
@@ -147,5 +149,72 @@ describe('RateLimiter', () => {
     const before = clock.now();
     await limiter.acquire('s:NA:op', plan);
     expect(clock.now() - before).toBeGreaterThanOrEqual(2_000);
+  });
+
+  describe('priorities per seller account', () => {
+    // searchOrders-like pace: one token a second, no burst to hide the order in.
+    const plan = { rate: 1, burst: 1 };
+    const key = 'A1SELLER:NA:reports.getReport';
+
+    it('a get-orders requested during a large import of the same seller gets the next tokens (one replica)', async () => {
+      const { clock, limiter } = setup();
+      const grants: string[] = [];
+      const importCalls = withRatePriority(RUN_PRIORITY.import, () =>
+        Array.from({ length: 1_000 }, () => limiter.acquire(key, plan).then(() => grants.push('import'))),
+      );
+      await clock.sleep(10_500);
+      const before = grants.length;
+      const requestedAt = clock.now();
+      const orderCalls = withRatePriority(RUN_PRIORITY.getOrders, () =>
+        Array.from({ length: 3 }, () => limiter.acquire(key, plan).then(() => grants.push('get-orders'))),
+      );
+      await Promise.all(orderCalls);
+      // The next three tokens after the request are get-orders', each a refill apart; the import waits.
+      expect(grants.slice(before)).toEqual(['get-orders', 'get-orders', 'get-orders']);
+      expect(clock.now() - requestedAt).toBeLessThanOrEqual(3_000);
+      expect(limiter.queued(key)).toBeGreaterThan(900);
+      await Promise.all(importCalls.slice(0, 5));
+    });
+
+    it('a person overtakes get-orders, and a critical call overtakes every run', async () => {
+      const { limiter } = setup();
+      const order: string[] = [];
+      const take = (name: string, rank: number, call?: CallPriority) =>
+        withRatePriority(rank, () => limiter.acquire(key, plan, call).then(() => order.push(name)));
+      const all = [take('import-1', RUN_PRIORITY.import), take('import-2', RUN_PRIORITY.import)];
+      await new Promise((r) => setImmediate(r));
+      all.push(
+        take('link', RUN_PRIORITY.link),
+        take('get-orders', RUN_PRIORITY.getOrders, 'bulk'),
+        take('person', RUN_PRIORITY.personRequest),
+        take('confirm-shipment', RUN_PRIORITY.syncOrders, 'critical'),
+      );
+      await Promise.all(all);
+      // import-1 had the one token before anyone else arrived.
+      expect(order).toEqual(['import-1', 'confirm-shipment', 'person', 'get-orders', 'link', 'import-2']);
+    });
+
+    it('serves the get-orders replica first although another replica queued the import first (claims on the shared bucket)', async () => {
+      const clock = new VirtualClock();
+      const store = new InMemoryRateLimitStore(() => clock.now());
+      const [importReplica, ordersReplica] = [0, 1].map(() => new RateLimiter(store, { clock, maxPollMs: 60_000, minPollMs: 1 }));
+      const grants: string[] = [];
+      const importCalls = withRatePriority(RUN_PRIORITY.import, () =>
+        Array.from({ length: 1_000 }, () => importReplica.acquire(key, plan).then(() => grants.push('import'))),
+      );
+      await clock.sleep(10_500);
+      const before = grants.length;
+      const requestedAt = clock.now();
+      await Promise.all(
+        withRatePriority(RUN_PRIORITY.getOrders, () => Array.from({ length: 3 }, () => ordersReplica.acquire(key, plan).then(() => grants.push('get-orders')))),
+      );
+      // At most the import call already at the store when the first get-orders was refused goes first.
+      const next = grants.slice(before);
+      expect(next.filter((g) => g === 'get-orders')).toHaveLength(3);
+      expect(next.length).toBeLessThanOrEqual(4);
+      expect(next.slice(-3)).toEqual(['get-orders', 'get-orders', 'get-orders']);
+      expect(clock.now() - requestedAt).toBeLessThanOrEqual(4_000);
+      await Promise.all(importCalls.slice(0, 20));
+    });
   });
 });

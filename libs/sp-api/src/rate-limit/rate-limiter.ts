@@ -1,13 +1,8 @@
 import type { RateLimitStore } from './rate-limit-store';
+import { resolveCallPriority, type CallPriority } from './rate-priority';
 import type { BucketPlan } from './usage-plans';
 
-/**
- * How urgent a call is. `critical` (shipment confirmations, stock updates) overtakes `normal`,
- * which overtakes `bulk` (imports, enrichment). Within one priority, callers are served in order.
- */
-export type CallPriority = 'critical' | 'normal' | 'bulk';
-
-const PRIORITY_ORDER: readonly CallPriority[] = ['critical', 'normal', 'bulk'];
+export type { CallPriority } from './rate-priority';
 
 /** Time source and sleeper, injectable so specs run on virtual time. */
 export interface LimiterClock {
@@ -22,6 +17,8 @@ export const SYSTEM_CLOCK: LimiterClock = {
 };
 
 interface Waiter {
+  /** Higher first; equal ranks in arrival order. */
+  priority: number;
   plan: BucketPlan;
   resolve: () => void;
   reject: (err: unknown) => void;
@@ -30,7 +27,8 @@ interface Waiter {
 }
 
 interface KeyState {
-  queues: Record<CallPriority, Waiter[]>;
+  /** Waiters by priority (highest first), then arrival. */
+  queue: Waiter[];
   running: boolean;
 }
 
@@ -52,6 +50,14 @@ export interface RateLimiterOptions {
    * Default 250 ms.
    */
   latencyMarginMs?: number;
+  /**
+   * How long a refused caller's claim on the bucket holds (see {@link AcquireOptions.claimTtlMs}).
+   * The pump refreshes it at least every `maxPollMs`, so the default is twice that: a replica that
+   * dies keeps lower priorities waiting at most this long. Default `2 × maxPollMs`.
+   */
+  claimTtlMs?: number;
+  /** Leave and honour claims on shared buckets (default true); false only to show in specs what claims change. */
+  claims?: boolean;
 }
 
 /**
@@ -69,6 +75,8 @@ export class RateLimiter {
   private readonly maxPollMs: number;
   private readonly minPollMs: number;
   private readonly latencyMarginMs: number;
+  private readonly claimTtlMs: number;
+  private readonly claims: boolean;
 
   constructor(
     readonly store: RateLimitStore,
@@ -78,54 +86,59 @@ export class RateLimiter {
     this.maxPollMs = options.maxPollMs ?? 5_000;
     this.minPollMs = options.minPollMs ?? 5;
     this.latencyMarginMs = options.latencyMarginMs ?? 250;
+    this.claimTtlMs = options.claimTtlMs ?? 2 * this.maxPollMs;
+    this.claims = options.claims ?? true;
   }
 
   /**
    * Resolves when the caller may send one request for `key`. Rejects only if `signal` aborts or
    * the store fails.
+   *
+   * @param priority - a rank (higher first), or a {@link CallPriority}: `critical` above every run,
+   *   otherwise the priority of the surrounding run (`withRatePriority`), else `normal`/`bulk`.
    */
-  acquire(key: string, plan: BucketPlan, priority: CallPriority = 'normal', signal?: AbortSignal): Promise<void> {
+  acquire(key: string, plan: BucketPlan, priority?: CallPriority | number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const rank = resolveCallPriority(priority);
     return new Promise<void>((resolve, reject) => {
       const state = this.state(key);
-      const waiter: Waiter = { plan, resolve, reject, signal };
+      const waiter: Waiter = { priority: rank, plan, resolve, reject, signal };
       if (signal) {
         waiter.onAbort = () => {
-          const q = state.queues[priority];
-          const i = q.indexOf(waiter);
-          if (i >= 0) q.splice(i, 1);
+          const i = state.queue.indexOf(waiter);
+          if (i >= 0) state.queue.splice(i, 1);
           reject(abortReason(signal));
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      state.queues[priority].push(waiter);
+      // Behind every waiter of the same or a higher rank: arrival order within a rank.
+      let at = state.queue.length;
+      while (at > 0 && (state.queue[at - 1] as Waiter).priority < rank) at--;
+      state.queue.splice(at, 0, waiter);
       void this.pump(key, state);
     });
   }
 
   /** Number of callers waiting for `key` (metrics, tests). */
   queued(key: string): number {
-    const s = this.keys.get(key);
-    return s ? PRIORITY_ORDER.reduce((n, p) => n + s.queues[p].length, 0) : 0;
+    return this.keys.get(key)?.queue.length ?? 0;
   }
 
   private state(key: string): KeyState {
     let s = this.keys.get(key);
     if (!s) {
-      s = { queues: { critical: [], normal: [], bulk: [] }, running: false };
+      s = { queue: [], running: false };
       this.keys.set(key, s);
     }
     return s;
   }
 
   private head(state: KeyState): Waiter | undefined {
-    for (const p of PRIORITY_ORDER) if (state.queues[p].length > 0) return state.queues[p][0];
-    return undefined;
+    return state.queue[0];
   }
 
   private take(state: KeyState): Waiter | undefined {
-    for (const p of PRIORITY_ORDER) if (state.queues[p].length > 0) return state.queues[p].shift();
-    return undefined;
+    return state.queue.shift();
   }
 
   private async pump(key: string, state: KeyState): Promise<void> {
@@ -135,7 +148,14 @@ export class RateLimiter {
       for (let head = this.head(state); head; head = this.head(state)) {
         let result;
         try {
-          result = await this.store.tryAcquire(key, head.plan, { latencyMarginMs: this.latencyMarginMs });
+          // The head's rank travels with the attempt: a refusal leaves a claim that keeps other
+          // replicas' lower-ranked callers off the next token (see AcquireOptions.priority).
+          result = await this.store.tryAcquire(key, head.plan, {
+            latencyMarginMs: this.latencyMarginMs,
+            priority: head.priority,
+            claimTtlMs: this.claimTtlMs,
+            ignoreClaims: !this.claims,
+          });
         } catch (err) {
           // A broken store must surface to a caller rather than hang everyone: fail the head only.
           const w = this.take(state);
@@ -143,7 +163,7 @@ export class RateLimiter {
           continue;
         }
         if (result.granted) {
-          // The token goes to whoever is most urgent now, which may be a critical caller that
+          // The token goes to whoever is most urgent now, which may be a more urgent caller that
           // arrived while we were asking the store.
           const w = this.take(state);
           if (w) this.settle(w, () => w.resolve());
