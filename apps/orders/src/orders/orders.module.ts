@@ -13,6 +13,7 @@ import { ADDRESS_FINGERPRINT, AddressFingerprint } from '../pii/address-fingerpr
 import { FIELD_CIPHER } from '../pii/pii-cipher';
 import { PiiRedactionJobHandler } from '../pii/pii-redaction.job-handler';
 import { PiiRedactionRepository } from '../pii/pii-redaction.repository';
+import { PiiMetrics } from '../pii/pii-metrics';
 import { PiiReadsRepository } from '../pii/pii-reads.repository';
 import { PiiService } from './order-pii.service';
 import { HELD_ORDERS_RELEASE } from '../shipping-mappings/held-orders.port';
@@ -69,6 +70,7 @@ export class OrdersModule {
       GetOrdersJobHandler,
       PiiRedactionRepository,
       PiiRedactionJobHandler,
+      PiiMetrics,
       { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [GetOrdersJobHandler, PiiRedactionJobHandler] },
     ];
     return {

@@ -114,7 +114,9 @@ export class GetOrdersJobHandler implements JobHandler {
     this.log.log(
       `get-orders ${job.id} for ${job.connectionId}: ${counts.created} new, ${counts.updated} updated, ${counts.held} held, ${counts.failed} not stored, ${counts.pages} page(s)`,
     );
-    return { outcome: 'SUCCEEDED', counts, summary: summarise(counts, issues) };
+    // Which template mapped the run, so a seller who just changed it can tell which one applied.
+    const mappedWith = settings.templateVersion ? `the connection's saved template (version ${settings.templateVersion})` : 'the default template';
+    return { outcome: 'SUCCEEDED', counts, summary: `${summarise(counts, issues)} Mapped with ${mappedWith}.` };
   }
 
   private async startCursor(
