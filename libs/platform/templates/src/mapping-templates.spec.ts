@@ -6,6 +6,7 @@ import { TemplatesError } from './templates.error';
 /** The repository's contract in memory: one row per connection and operation, versions counting up. */
 class FakeTemplatesRepository implements Pick<MappingTemplatesRepository, 'find' | 'save' | 'remove'> {
   readonly rows = new Map<string, MappingTemplateEntity>();
+  private ids = 0;
 
   async find(tenantId: string, connectionId: string, operation: string): Promise<MappingTemplateEntity | null> {
     const row = this.rows.get(`${connectionId}|${operation}`);
@@ -17,7 +18,7 @@ class FakeTemplatesRepository implements Pick<MappingTemplatesRepository, 'find'
     if (input.expectedVersion !== undefined && (current?.version ?? 0) !== input.expectedVersion) return null;
     const row = Object.assign(new MappingTemplateEntity(), {
       ...input,
-      id: current?.id ?? `id-${this.rows.size}`,
+      id: current?.id ?? `id-${++this.ids}`,
       version: (current?.version ?? 0) + 1,
       updatedAt: new Date(),
     });
@@ -74,6 +75,16 @@ describe('MappingTemplates', () => {
     const value = after.compiled.evaluate({ price: 12.5, quantity: 3, stock: 9 }).value;
     expect(value.quantity).toBe(9);
     expect(value).not.toHaveProperty('price');
+  });
+
+  it('compiles the new template after a reset and a new save, though its version is 1 again', async () => {
+    const { templates } = setup();
+    await templates.put(T, C, 'sync-listings', { fields: { quantity: { kind: 'field', path: 'stock' } } });
+    expect((await templates.compiled(T, C, 'sync-listings')).compiled.evaluate({ stock: 5, quantity: 9 }).value.quantity).toBe(5);
+    await templates.remove(T, C, 'sync-listings');
+    await templates.put(T, C, 'sync-listings', { fields: { quantity: { kind: 'field', path: 'quantity' } } });
+    const again = await templates.compiled(T, C, 'sync-listings');
+    expect([again.version, again.compiled.evaluate({ stock: 5, quantity: 9 }).value.quantity]).toEqual([1, 9]);
   });
 
   it('refuses a bad template with every fault at its JSON path and saves nothing', async () => {

@@ -24,8 +24,10 @@ export interface EffectiveTemplate {
   connectionId: string;
   operation: TemplateOperation;
   source: Exclude<TemplateSource, 'draft'>;
-  /** The saved version; 0 for the default. */
+  /** The saved version; 0 for the default. Counts from 1 again after a reset. */
   version: number;
+  /** The saved row's id (a reset and a new save make a new row); null for the default. */
+  id: string | null;
   /** When it was last saved; null for the default. */
   updatedAt: Date | null;
   template: MappingTemplate;
@@ -101,7 +103,7 @@ export class MappingTemplates {
   async saved(tenantId: string, connectionId: string, operation: TemplateOperation): Promise<EffectiveTemplate | null> {
     const row = await this.rows.find(tenantId, connectionId, this.operation(operation));
     if (!row) return null;
-    return { connectionId, operation, source: 'saved', version: row.version, updatedAt: row.updatedAt, template: row.template as MappingTemplate };
+    return { connectionId, operation, source: 'saved', version: row.version, id: row.id, updatedAt: row.updatedAt, template: row.template as MappingTemplate };
   }
 
   /** The template the operation runs with: the saved one, else libs/mapping's default. */
@@ -112,6 +114,7 @@ export class MappingTemplates {
         operation,
         source: 'default',
         version: 0,
+        id: null,
         updatedAt: null,
         template: defaultTemplate(mappingOperationOf(operation)),
       }
@@ -132,7 +135,8 @@ export class MappingTemplates {
    */
   async compiled<Op extends TemplateOperation>(tenantId: string, connectionId: string, operation: Op): Promise<CompiledEffectiveTemplate<Op>> {
     const effective = await this.effective(tenantId, connectionId, operation);
-    const key = effective.source === 'default' ? `default|${operation}` : `${connectionId}|${operation}|${effective.version}`;
+    // Row id and version: after a reset, versions count from 1 again on a new row, which must not hit the old row's entry.
+    const key = effective.source === 'default' ? `default|${operation}` : `${effective.id}|${effective.version}`;
     let compiled = this.cache.get(key);
     if (!compiled) {
       try {
@@ -184,6 +188,7 @@ export class MappingTemplates {
       operation: op,
       source: 'saved',
       version: row.version,
+      id: row.id,
       updatedAt: row.updatedAt,
       template: check.template,
       targetFields: OPERATION_DEFINITIONS[mappingOperationOf(op)].fields,
