@@ -12,7 +12,8 @@ function boundaries(testCode) {
     depConstraints: [
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:integration', 'type:util', ...testing] },
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:util', 'type:integration'] },
-      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:integration', 'type:util', ...testing] },
+      // platform-templates stores and serves libs/mapping's templates, so platform libs may use the (framework-free) domain libs.
+      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:integration', 'type:util', ...testing] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util', 'type:integration'] },
       { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing], bannedExternalImports: frameworkBans },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing], bannedExternalImports: frameworkBans },

@@ -1,13 +1,15 @@
-import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
 import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
+import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { FulfillmentConfig } from './config/fulfillment.config';
 import { FULFILLMENT_SERVICE } from './service';
+import { ShipmentsModule, type FulfillmentPorts } from './shipments/shipments.module';
 
 /** The fulfillment service. */
 @Module({})
 export class AppModule {
-  static register(config: FulfillmentConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+  static register(config: FulfillmentConfig, logDestination?: NodeJS.WritableStream, ports: FulfillmentPorts = {}): DynamicModule {
+    const shipments = ShipmentsModule.register(config, ports);
     return {
       module: AppModule,
       imports: [
@@ -18,7 +20,8 @@ export class AppModule {
           internalToken: config.INTERNAL_API_TOKEN,
         }),
         PlatformModule.forService(FULFILLMENT_SERVICE, config, logDestination),
-        JobsModule,
+        shipments,
+        JobsModule.forRoot({ imports: [shipments] }),
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { AmazonModule, type ConnectionGrants } from '@amazon-channel/platform-amazon';
 import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
 import { JobsModule, PLATFORM_CONFIG, PlatformModule } from '@amazon-channel/platform-service';
+import { MappingTemplatesModule } from '@amazon-channel/platform-templates';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChannelListingsModule } from './channel-listings/channel-listings.module';
 import type { ListingsConfig } from './config/listings.config';
@@ -30,6 +31,8 @@ export class AppModule {
         PlatformModule.forService(LISTINGS_SERVICE, config, logDestination),
         AmazonModule.register(PLATFORM_CONFIG, { schema: LISTINGS_SCHEMA, grants: ports.grants }),
         ChannelListingsModule,
+        // Templates of the listing operations (GET/PUT/DELETE /connections/:connectionId/templates/:operation, preview).
+        MappingTemplatesModule.forService({ operations: ['publish-listings', 'sync-listings'] }),
         JobsModule.forRoot({ imports: [ListingJobsModule] }),
       ],
     };

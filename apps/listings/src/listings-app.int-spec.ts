@@ -223,7 +223,7 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
     expect(bad.body).toMatchObject({ code: 'INVALID_REQUEST', message: expect.any(String) });
     expect(bad.body.details).toEqual(
       expect.arrayContaining([
-        { field: 'price.amountMinor', reason: 'must be at least 0' },
+        { field: 'price.amountMinor', reason: 'must be at least 1' },
         { field: 'price.currency', reason: expect.stringMatching(/ISO 4217/) },
         { field: 'quantity', reason: expect.stringMatching(/at most/) },
       ]),
@@ -239,7 +239,7 @@ describe('listings service: Import Listings over HTTP, the job runner and Kafka'
       (
         await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings/SKU-BAD`, {
           platformListingId: 'p-ok',
-          price: { amountMinor: 1999, currency: 'EUR' },
+          price: { amountMinor: 1999, currency: 'USD' },
           quantity: 3,
         })
       ).status,

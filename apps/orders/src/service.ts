@@ -1,5 +1,6 @@
 import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
+import { MappingTemplateEntity } from '@amazon-channel/platform-templates';
 import { migrations } from './database/migrations';
 import { ORDERS_SCHEMA } from './database/tables';
 import { OrderItemEntity } from './orders/entities/order-item.entity';
@@ -30,6 +31,7 @@ export const ORDERS_SERVICE: ServiceDefinition = {
     OrderSettingsEntity,
     ShippingMappingEntity,
     SourceEntity,
+    MappingTemplateEntity,
   ],
   migrations,
 };

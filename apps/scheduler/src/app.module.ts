@@ -2,6 +2,8 @@ import { PlatformModule } from '@amazon-channel/platform-service';
 import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JobRunsModule } from './job-runs/job-runs.module';
+import { SchedulesModule } from './schedules/schedules.module';
+import { TickModule } from './tick/tick.module';
 import type { SchedulerConfig } from './config/scheduler.config';
 import { SCHEDULER_SERVICE } from './service';
 
@@ -20,6 +22,8 @@ export class AppModule {
         }),
         PlatformModule.forService(SCHEDULER_SERVICE, config, logDestination),
         JobRunsModule,
+        SchedulesModule,
+        TickModule,
       ],
     };
   }

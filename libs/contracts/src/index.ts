@@ -12,6 +12,7 @@ export * from './events/connections/connection-reauthorization-due.v1';
 export * from './events/connections/connection-revoked.v1';
 export * from './events/fulfillment/shipment-confirmed.v1';
 export * from './events/fulfillment/shipment-ready.v1';
+export * from './events/fulfillment/shipment-ready.v2';
 export * from './events/fulfillment/shipment-rejected.v1';
 export * from './events/jobs/job-completed.v1';
 export * from './events/jobs/job-progressed.v1';

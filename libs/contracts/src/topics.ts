@@ -6,6 +6,7 @@ import { ConnectionReauthorizationDueV1 } from './events/connections/connection-
 import { ConnectionRevokedV1 } from './events/connections/connection-revoked.v1';
 import { ShipmentConfirmedV1 } from './events/fulfillment/shipment-confirmed.v1';
 import { ShipmentReadyV1 } from './events/fulfillment/shipment-ready.v1';
+import { ShipmentReadyV2 } from './events/fulfillment/shipment-ready.v2';
 import { ShipmentRejectedV1 } from './events/fulfillment/shipment-rejected.v1';
 import { JobCompletedV1 } from './events/jobs/job-completed.v1';
 import { JobProgressedV1 } from './events/jobs/job-progressed.v1';
@@ -51,6 +52,7 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   OrderPiiRedactedV1,
   SourceComplianceChangedV1,
   ShipmentReadyV1,
+  ShipmentReadyV2,
   ShipmentConfirmedV1,
   ShipmentRejectedV1,
   JobRequestedV1,

@@ -85,3 +85,17 @@ export { DEFAULT_TEMPLATES, defaultTemplate } from './defaults/default-templates
 export { DEFAULT_PUBLISH_TEMPLATE, DEFAULT_SYNC_TEMPLATE } from './defaults/listing-defaults';
 export { DEFAULT_GET_ORDERS_TEMPLATE, DEFAULT_SYNC_ORDERS_TEMPLATE } from './defaults/order-defaults';
 export type { DefaultListingSource, DefaultShipmentSource } from './defaults/default-sources.types';
+
+// Product identifiers (check digits, ISBN-10/13, ASIN shape)
+export {
+  gs1CheckDigit,
+  gtin14Key,
+  hasValidGs1CheckDigit,
+  isbn10CheckCharacter,
+  isbn10To13,
+  validateProductIdentifier,
+} from './identifiers/product-identifiers';
+export type { IdentifierProblemCode, InvalidIdentifier, ProductIdentifierType, ValidIdentifier } from './identifiers/product-identifiers';
+
+// Carriers: tracking-number detection, check digits, Amazon carrier resolution (sync orders)
+export * from './carriers';

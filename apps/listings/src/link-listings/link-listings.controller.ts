@@ -6,11 +6,11 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import type { Response } from 'express';
 import type { ChannelListingEntity } from '../channel-listings/entities/channel-listing.entity';
 import { JobRequestsRepository } from '../job-requests/job-requests.repository';
-import { parsePlatformListingRequest, platformListingBody } from './dto/platform-listing.body';
+import { bulkPlatformListingsDoc, platformListingBody } from './dto/platform-listing.body';
 import { LinkListingsErrorFilter } from './link-listings-error.filter';
 import { LinkListingsError } from './link-listings.error';
 import { LinkActionsService } from './link-actions.service';
-import { PlatformListingsRepository } from './platform-listings.repository';
+import { PlatformListingsService, type BulkResult } from './platform-listings.service';
 
 /** Platform listings, the Link Listings job, and link / unlink / relink of one listing. */
 @ApiTags('link-listings')
@@ -20,7 +20,7 @@ import { PlatformListingsRepository } from './platform-listings.repository';
 export class LinkListingsController {
   constructor(
     private readonly requests: JobRequestsRepository,
-    private readonly platformListings: PlatformListingsRepository,
+    private readonly platformListings: PlatformListingsService,
     private readonly actions: LinkActionsService,
   ) {}
 
@@ -34,7 +34,15 @@ export class LinkListingsController {
     @Param('sku') sku: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.platformListings.save({ tenantId, connectionId, ...parsePlatformListingRequest(sku, body) });
+    await this.platformListings.saveOne(tenantId, connectionId, sku, body);
+  }
+
+  @Put('connections/:connectionId/platform-listings')
+  @ApiZodBody(bulkPlatformListingsDoc)
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Per row (index): CREATED, CHANGED, UNCHANGED or REJECTED with coded field errors; totals' })
+  putPlatformListings(@CurrentTenant() tenantId: string, @Param('connectionId') connectionId: string, @Body() body: unknown): Promise<BulkResult> {
+    return this.platformListings.saveMany(tenantId, connectionId, body);
   }
 
   @Post('connections/:connectionId/jobs/link-listings')

@@ -9,6 +9,7 @@ import { LinkListingsRepository } from './link-listings.repository';
 import { ListingLinker } from './listing-linker';
 import { PlatformListingsConsumer } from './platform-listings.consumer';
 import { PlatformListingsRepository } from './platform-listings.repository';
+import { PlatformListingsService } from './platform-listings.service';
 
 /** Link Listings: platform listings, the job handler, and link / unlink / relink actions. */
 @Module({
@@ -16,6 +17,7 @@ import { PlatformListingsRepository } from './platform-listings.repository';
   controllers: [LinkListingsController, PlatformListingsConsumer],
   providers: [
     PlatformListingsRepository,
+    PlatformListingsService,
     LinkListingsRepository,
     LinkActionsService,
     { provide: ListingLinker, useValue: new ListingLinker() },
@@ -25,6 +27,6 @@ import { PlatformListingsRepository } from './platform-listings.repository';
       inject: [LinkListingsRepository, ListingLinker, AmazonConnections],
     },
   ],
-  exports: [LinkListingsHandler],
+  exports: [LinkListingsHandler, PlatformListingsRepository, PlatformListingsService],
 })
 export class LinkListingsModule {}

@@ -47,6 +47,8 @@ export function orderImportedData(order: ImportedOrderFacts, lines: readonly Imp
         productCode: line.productCode || line.sku,
         quantity: line.quantityOrdered - line.quantityCancelled,
         unitPrice: line.unitPriceMinor !== null && line.currency ? { amountMinor: line.unitPriceMinor, currency: line.currency } : null,
+        quantityOrdered: line.quantityOrdered,
+        quantityCancelled: line.quantityCancelled,
       })),
     eligibleSourceIds: [...eligibleSourceIds],
     fulfilledBy: order.fulfilledBy === 'AMAZON' ? 'AMAZON' : 'MERCHANT',
@@ -100,7 +102,12 @@ export function orderEvents(
     const base = { orderId: d.known.id, connectionId, amazonOrderId: d.candidate.amazonOrderId };
     // Cancellations have their own event; OrderUpdated carries the other changes.
     const relevant = d.changes.filter((change) => change !== 'cancellation');
-    if (relevant.length) events.push({ definition: OrderUpdatedV1, data: { ...base, changes: relevant, status: d.candidate.amazonStatus }, context });
+    // Fulfillment keeps each order's lines: a change of lines carries them (ids and units, no PII).
+    const lines = relevant.includes('lines')
+      ? d.candidate.lines.map((l) => ({ orderItemId: l.orderItemId, sku: l.sku, quantityOrdered: l.quantityOrdered, quantityCancelled: l.quantityCancelled }))
+      : undefined;
+    if (relevant.length)
+      events.push({ definition: OrderUpdatedV1, data: { ...base, changes: relevant, status: d.candidate.amazonStatus, ...(lines ? { lines } : {}) }, context });
     if (d.cancelledLines.length) {
       events.push({
         definition: OrderCancelledV1,

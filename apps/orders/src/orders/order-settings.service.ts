@@ -6,6 +6,7 @@ import {
   type GetOrdersMappedRecord,
   type MappingTemplate,
 } from '@amazon-channel/mapping';
+import { MappingTemplates, TemplatesError } from '@amazon-channel/platform-templates';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_GET_ORDERS_SETTINGS, type GetOrdersSettings } from './domain/order-candidate';
 import { OrderSettingsRepository } from './order-settings.repository';
@@ -35,14 +36,22 @@ export function compileGetOrdersTemplate(settings: Pick<ConnectionOrderSettings,
   }
 }
 
-/** Per-connection get-orders settings, tenant-scoped. */
+/**
+ * Per-connection get-orders settings, tenant-scoped. The template is the connection's saved
+ * get-orders template (`mapping_templates`, shared with `/connections/:connectionId/templates/get-orders`),
+ * so the job runs with whichever of the two routes saved it last.
+ */
 @Injectable()
 export class OrderSettingsService {
-  constructor(private readonly rows: OrderSettingsRepository) {}
+  constructor(
+    private readonly rows: OrderSettingsRepository,
+    private readonly templates: MappingTemplates,
+  ) {}
 
   async get(tenantId: string, connectionId: string): Promise<ConnectionOrderSettings> {
-    const row = await this.rows.find(tenantId, connectionId);
-    if (!row) return { connectionId, ...DEFAULT_GET_ORDERS_SETTINGS, template: null };
+    const [row, saved] = await Promise.all([this.rows.find(tenantId, connectionId), this.templates.saved(tenantId, connectionId, 'get-orders')]);
+    const template = saved?.template ?? null;
+    if (!row) return { connectionId, ...DEFAULT_GET_ORDERS_SETTINGS, template };
     return {
       connectionId,
       productCode: row.productCode,
@@ -50,7 +59,7 @@ export class OrderSettingsService {
       fulfilledBy: row.fulfilledBy,
       createdWithinDays: row.createdWithinDays,
       keepPendingAsReservations: row.keepPendingAsReservations,
-      template: row.template as MappingTemplate | null,
+      template,
     };
   }
 
@@ -67,8 +76,21 @@ export class OrderSettingsService {
       fulfilledBy: next.fulfilledBy,
       createdWithinDays: next.createdWithinDays,
       keepPendingAsReservations: next.keepPendingAsReservations,
-      template: next.template,
     });
+    if (input.template === null) await this.templates.remove(tenantId, connectionId, 'get-orders');
+    else if (input.template !== undefined) await this.saveTemplate(tenantId, connectionId, input.template);
     return next;
+  }
+
+  /** Saves through the templates store; its faults keep this route's answer (422 INVALID_TEMPLATE with the issues). */
+  private async saveTemplate(tenantId: string, connectionId: string, template: MappingTemplate): Promise<void> {
+    try {
+      await this.templates.put(tenantId, connectionId, 'get-orders', template);
+    } catch (error) {
+      if (error instanceof TemplatesError && error.code === 'INVALID_TEMPLATE') {
+        throw new OrdersError('INVALID_TEMPLATE', 'The get-orders template is not valid', { issues: error.details });
+      }
+      throw error;
+    }
   }
 }

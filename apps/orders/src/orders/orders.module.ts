@@ -1,6 +1,7 @@
 import { AmazonModule, type ConnectionGrants } from '@amazon-channel/platform-amazon';
 import { JOB_HANDLERS, PLATFORM_CONFIG } from '@amazon-channel/platform-service';
 import { FieldCipher } from '@amazon-channel/platform-persistence';
+import { MappingTemplatesModule } from '@amazon-channel/platform-templates';
 import type { SpApiObserver } from '@amazon-channel/sp-api';
 import { ORDERS_SERVICE } from '../service';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
@@ -21,6 +22,7 @@ import { SourcesController } from '../sources/sources.controller';
 import { SourcesRepository } from '../sources/sources.repository';
 import { SourcesService } from '../sources/sources.service';
 import { ConnectionSettingsController } from './connection-settings.controller';
+import { getOrdersTemplateChecks } from './get-orders-template-checks';
 import { GetOrdersJobHandler } from './get-orders/get-orders.job-handler';
 import { ImportOrdersUseCase } from './get-orders/import-orders.use-case';
 import { OrderSettingsRepository } from './order-settings.repository';
@@ -72,7 +74,11 @@ export class OrdersModule {
     return {
       module: OrdersModule,
       // Buckets in the service's schema: every replica spends one seller budget (searchOrders ≈ 1 call / 3 min).
-      imports: [AmazonModule.register(PLATFORM_CONFIG, { schema: ORDERS_SERVICE.schema, grants: ports.grants, observer: ports.spApiObserver })],
+      imports: [
+        AmazonModule.register(PLATFORM_CONFIG, { schema: ORDERS_SERVICE.schema, grants: ports.grants, observer: ports.spApiObserver }),
+        // The get-orders template (GET/PUT/DELETE /connections/:connectionId/templates/get-orders, preview); the job reads it through OrderSettingsService.
+        MappingTemplatesModule.forService({ operations: ['get-orders'], checks: { 'get-orders': getOrdersTemplateChecks } }),
+      ],
       controllers: [OrdersController, ConnectionSettingsController, SourcesController],
       providers,
       exports: [JOB_HANDLERS, GetOrdersJobHandler, PiiRedactionJobHandler, ShippingMappingsService, CLOCK],

@@ -149,7 +149,7 @@ describe('scheduler: connections projection and tenant check', () => {
   });
 
   it('accepts only operations some service runs, with a coded 400 naming operation', async () => {
-    const res = await http('tenant-a', 'POST', '/job-runs', { operation: 'publish-listings', connectionId: REBUILT });
+    const res = await http('tenant-a', 'POST', '/job-runs', { operation: 'reindex-everything', connectionId: REBUILT });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'INVALID_REQUEST', details: [expect.objectContaining({ field: 'operation' })] });
   });

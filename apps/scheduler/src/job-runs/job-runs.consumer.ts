@@ -1,37 +1,31 @@
-import { JobCompletedV1, JobStartedV1, type Envelope } from '@amazon-channel/contracts';
-import type { HandlerOutcome } from '@amazon-channel/platform-messaging';
-import { applyOnce } from '@amazon-channel/platform-persistence';
+import { JobCompletedV1, JobProgressedV1, JobStartedV1, type Envelope } from '@amazon-channel/contracts';
+import { InboxTransaction, OncePerEvent } from '@amazon-channel/platform-messaging';
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
+import { Payload } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
 import { JobRunsRepository } from './job-runs.repository';
 
-const GROUP = 'scheduler';
-
-/** Follows runs through the owning services' events. */
+/**
+ * Follows runs through the owning services' events, once per event (the bus's inbox): every run of every
+ * service, including runs the scheduler did not request (imports started on listings), with their progress
+ * and outcome.
+ */
 @Controller()
 export class JobRunsConsumer {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly runs: JobRunsRepository,
-  ) {}
+  constructor(private readonly runs: JobRunsRepository) {}
 
-  @EventPattern(JobStartedV1.topic)
-  onStarted(@Payload() event: Envelope<JobStartedV1>): Promise<HandlerOutcome> {
-    return applyOnce(this.dataSource, { consumerGroup: GROUP, eventId: event.id, topic: JobStartedV1.topic, eventType: event.type }, (manager) =>
-      this.runs.update(manager, event.data.jobRunId, { status: 'RUNNING', startedAt: new Date(event.data.startedAt) }),
-    );
+  @OncePerEvent(JobStartedV1)
+  onStarted(@Payload() event: Envelope<JobStartedV1>, @InboxTransaction() tx: EntityManager): Promise<void> {
+    return this.runs.recordStarted(tx, event.tenantId, event.data);
   }
 
-  @EventPattern(JobCompletedV1.topic)
-  onCompleted(@Payload() event: Envelope<JobCompletedV1>): Promise<HandlerOutcome> {
-    return applyOnce(this.dataSource, { consumerGroup: GROUP, eventId: event.id, topic: JobCompletedV1.topic, eventType: event.type }, (manager) =>
-      this.runs.update(manager, event.data.jobRunId, {
-        status: event.data.outcome,
-        counts: event.data.counts,
-        summary: event.data.summary,
-        finishedAt: new Date(event.data.finishedAt),
-      }),
-    );
+  @OncePerEvent(JobProgressedV1)
+  onProgressed(@Payload() event: Envelope<JobProgressedV1>, @InboxTransaction() tx: EntityManager): Promise<void> {
+    return this.runs.recordProgress(tx, event.data, new Date(event.occurredAt));
+  }
+
+  @OncePerEvent(JobCompletedV1)
+  onCompleted(@Payload() event: Envelope<JobCompletedV1>, @InboxTransaction() tx: EntityManager): Promise<void> {
+    return this.runs.recordCompleted(tx, event.tenantId, event.data);
   }
 }

@@ -1,8 +1,10 @@
 import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { requestJobRunSchema, RequestJobRunDto } from './dto/request-job-run.dto';
+import { jobRunView, listJobRunsQuery, parseQuery, resultsQuery, type JobRunResultsPage, type JobRunView } from './dto/job-run.view';
+import { resultLines } from './domain/run-results';
 import type { JobRunEntity } from './entities/job-run.entity';
 import { JobRunErrorFilter } from './job-run-error.filter';
 import { JobRunError } from './job-runs.error';
@@ -43,13 +45,41 @@ export class JobRunsController {
 
   @Get()
   @ApiQuery({ name: 'connectionId', required: false })
-  async list(@CurrentTenant() tenantId: string, @Query('connectionId') connectionId?: string): Promise<JobRunEntity[]> {
-    if (connectionId !== undefined) await this.ownership.ownedConnection(tenantId, connectionId);
-    return this.runs.list(tenantId, connectionId);
+  @ApiQuery({ name: 'operation', required: false })
+  @ApiQuery({ name: 'status', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 100' })
+  @ApiOkResponse({ description: "The tenant's runs of every service (scheduled, API, CronJob, started on the owning service), newest first, with progress" })
+  async list(@CurrentTenant() tenantId: string, @Query() query: unknown): Promise<JobRunView[]> {
+    const filter = parseQuery(listJobRunsQuery, query);
+    if (filter.connectionId !== undefined) await this.ownership.ownedConnection(tenantId, filter.connectionId);
+    return (await this.runs.list(tenantId, filter)).map(jobRunView);
   }
 
   @Get(':id')
-  async get(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<JobRunEntity> {
+  async get(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<JobRunView> {
+    return jobRunView(await this.findOrThrow(tenantId, id));
+  }
+
+  @Get(':id/results')
+  @ApiQuery({ name: 'outcome', required: false, enum: ['SUCCEEDED', 'SKIPPED', 'FAILED'] })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  @ApiOkResponse({ description: 'The counts the owning service reported, one line per outcome and reason, paginated' })
+  async results(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: unknown): Promise<JobRunResultsPage> {
+    const page = parseQuery(resultsQuery, query);
+    const run = await this.findOrThrow(tenantId, id);
+    const lines = resultLines(run.counts as Record<string, number>).filter((line) => page.outcome === undefined || line.outcome === page.outcome);
+    return {
+      jobRunId: run.id,
+      status: run.status,
+      total: lines.length,
+      limit: page.limit,
+      offset: page.offset,
+      items: lines.slice(page.offset, page.offset + page.limit),
+    };
+  }
+
+  private async findOrThrow(tenantId: string, id: string): Promise<JobRunEntity> {
     const run = await this.runs.find(tenantId, id);
     if (!run) throw new JobRunError('JOB_RUN_NOT_FOUND', `No job run ${id}`);
     return run;

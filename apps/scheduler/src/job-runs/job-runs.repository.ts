@@ -69,12 +69,104 @@ export class JobRunsRepository {
     return this.dataSource.getRepository(JobRunEntity).findOneBy({ tenantId, id });
   }
 
-  list(tenantId: string, connectionId?: string): Promise<JobRunEntity[]> {
+  /** The tenant's runs, newest first, filtered by connection, operation and status when given. */
+  list(tenantId: string, filter: { connectionId?: string; operation?: string; status?: string; limit?: number } = {}): Promise<JobRunEntity[]> {
     return this.dataSource.getRepository(JobRunEntity).find({
-      where: connectionId ? { tenantId, connectionId } : { tenantId },
-      order: { createdAt: 'DESC' },
-      take: 100,
+      where: {
+        tenantId,
+        ...(filter.connectionId !== undefined ? { connectionId: filter.connectionId } : {}),
+        ...(filter.operation !== undefined ? { operation: filter.operation } : {}),
+        ...(filter.status !== undefined ? { status: filter.status as JobRunStatus } : {}),
+      },
+      order: { requestedAt: 'DESC', id: 'DESC' },
+      take: filter.limit ?? 100,
     });
+  }
+
+  /**
+   * A run began in its owning service. A run the scheduler did not request (an import started on
+   * listings' own route) is recorded here from this event, so the history holds every run.
+   */
+  async recordStarted(
+    manager: EntityManager,
+    tenantId: string,
+    data: { jobRunId: string; operation: string; connectionId: string; startedAt: string },
+  ): Promise<void> {
+    const startedAt = new Date(data.startedAt);
+    // No conflict target: the run exists already (updated below), or the connection has another open
+    // run of the operation (the partial unique index): then this one is recorded when it completes.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(JobRunEntity)
+      .values({
+        id: data.jobRunId,
+        tenantId,
+        connectionId: data.connectionId,
+        operation: data.operation,
+        trigger: 'MANUAL',
+        status: 'RUNNING',
+        settings: {},
+        counts: {},
+        requestedAt: startedAt,
+        startedAt,
+      })
+      .orIgnore()
+      .execute();
+    await this.update(manager, data.jobRunId, { status: 'RUNNING', startedAt });
+  }
+
+  /** A run reported progress; an older report arriving late changes nothing, a finished run keeps its outcome. */
+  async recordProgress(manager: EntityManager, data: { jobRunId: string; phase: string; done: number; total: number | null }, at: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(JobRunEntity)
+      .set({
+        phase: data.phase,
+        done: data.done,
+        total: data.total,
+        progressAt: at,
+        status: () => "CASE WHEN status = 'REQUESTED' THEN 'RUNNING' ELSE status END",
+        startedAt: () => 'COALESCE(started_at, :at)',
+      })
+      .where("id = :id AND status IN ('REQUESTED', 'RUNNING') AND (progress_at IS NULL OR progress_at <= :at)", { id: data.jobRunId, at })
+      .execute();
+  }
+
+  /** A run ended: its outcome, counts and summary; recorded even when the scheduler never saw it start. */
+  async recordCompleted(
+    manager: EntityManager,
+    tenantId: string,
+    data: {
+      jobRunId: string;
+      operation: string;
+      connectionId: string;
+      outcome: JobRunStatus;
+      counts: Record<string, number>;
+      summary: string | null;
+      finishedAt: string;
+    },
+  ): Promise<void> {
+    const finishedAt = new Date(data.finishedAt);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(JobRunEntity)
+      .values({
+        id: data.jobRunId,
+        tenantId,
+        connectionId: data.connectionId,
+        operation: data.operation,
+        trigger: 'MANUAL',
+        status: data.outcome,
+        settings: {},
+        counts: data.counts,
+        summary: data.summary,
+        requestedAt: finishedAt,
+        finishedAt,
+      })
+      .orUpdate(['status', 'counts', 'summary', 'finished_at', 'updated_at'], ['id'])
+      .execute();
   }
 
   /** Moves a run forward; a late `JobStarted` never reopens a finished run. */

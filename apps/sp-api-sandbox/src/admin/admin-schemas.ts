@@ -99,6 +99,9 @@ export const faultsSchema = z.object({
   feedFatal: z.boolean().optional(),
   feedErrorSkus: z.array(z.string()).optional(),
   ratePlans: z.record(z.string(), z.object({ rate: z.number().positive(), burst: z.number().int().min(1) })).optional(),
+  throttleNext: z.number().int().min(0).max(1_000_000).optional(),
+  silentDropShipments: z.number().int().min(0).max(1_000_000).optional(),
+  rejectShippingMethods: z.array(z.string()).optional(),
   /** Revoke these refresh tokens now. */
   revokeRefreshTokens: z.array(z.string()).optional(),
   /** Revoke every authorization of these sellers now. */

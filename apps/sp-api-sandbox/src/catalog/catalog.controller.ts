@@ -4,7 +4,7 @@ import { checkEnum, ctx, queryInt, queryList, queryString } from '../core/http';
 import { decodePageToken, encodePageToken } from '../core/page-token';
 import { SandboxError } from '../core/sandbox-error';
 import type { CatalogFacts, CatalogIdentifierType } from '../state/catalog-seed';
-import { CATALOG_SIZE, catalogFacts, indexOfAsin, resolveIdentifier } from '../state/catalog-seed';
+import { CATALOG_SIZE, catalogFacts, indexOfAsin, resolveIdentifierAll } from '../state/catalog-seed';
 import { findMarketplace } from '../state/marketplaces';
 
 const INCLUDED = [
@@ -41,6 +41,7 @@ function included(req: Request): Set<string> {
 function renderCatalogItem(f: CatalogFacts, mp: string, inc: Set<string>) {
   const ids = [
     { identifierType: 'UPC', identifier: f.upc },
+    ...f.sharedUpcs.map((upc) => ({ identifierType: 'UPC', identifier: upc })),
     { identifierType: 'EAN', identifier: f.ean },
     { identifierType: 'GTIN', identifier: f.gtin },
     ...(f.isbn ? [{ identifierType: 'ISBN', identifier: f.isbn }] : []),
@@ -103,8 +104,8 @@ export class CatalogController {
         if (!sellerId) throw SandboxError.invalid('sellerId', 'sellerId is required when identifiersType is SKU.');
         if (sellerId !== seller.sellingPartnerId) throw SandboxError.unauthorized('The sellerId does not match the authorized selling partner.');
       }
-      const indexes = identifiers.map((id) =>
-        identifiersType === 'SKU' ? indexOfAsin(seller.getListing(id)?.asin ?? '') : resolveIdentifier(identifiersType as CatalogIdentifierType, id),
+      const indexes = identifiers.flatMap((id) =>
+        identifiersType === 'SKU' ? [indexOfAsin(seller.getListing(id)?.asin ?? '')] : resolveIdentifierAll(identifiersType as CatalogIdentifierType, id),
       );
       hits = [...new Set(indexes.filter((i): i is number => i !== undefined))].map(catalogFacts);
     } else {

@@ -99,6 +99,10 @@ async function injectFaults(state: SandboxState, op: OperationDef): Promise<void
   const f = state.faults;
   if (f.operations.length > 0 && !f.operations.includes(op.operationId)) return;
   if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
+  if (f.throttleNext > 0) {
+    f.throttleNext -= 1;
+    throw new SandboxError(SandboxErrorCode.QuotaExceeded, 'You exceeded your quota for the requested resource.', '');
+  }
   if (f.errorRate > 0 && state.faultRandom() < f.errorRate) {
     throw f.errorStatus === 503
       ? new SandboxError(SandboxErrorCode.ServiceUnavailable, 'Service temporarily unavailable.', 'Injected by the sandbox.')

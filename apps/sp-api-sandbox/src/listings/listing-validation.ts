@@ -99,7 +99,8 @@ export function suggestedAsin(attributes: Record<string, unknown>): string | und
 export function validateSubmission(seller: SellerState, productType: string, requirements: Requirements, attributes: Record<string, unknown>): ListingIssue[] {
   const issues: ListingIssue[] = [];
   if (!PRODUCT_TYPES.some((p) => p.name === productType)) {
-    issues.push(issue('4000000', `The product type '${productType}' is not valid for this marketplace.`, ['INVALID_ATTRIBUTE']));
+    // Amazon's wording (models#5241); the sandbox adds the type and names the attribute.
+    issues.push(issue('4000000', `The Amazon product type specified is invalid or not supported ('${productType}').`, ['INVALID_ATTRIBUTE'], ['product_type']));
   }
   issues.push(...validateAttributeShapes(attributes));
   const has = (name: string) => isEntryArray(attributes[name]) && (attributes[name] as unknown[]).length > 0;
@@ -121,6 +122,19 @@ export function validateSubmission(seller: SellerState, productType: string, req
         );
       }
     }
+  }
+  const condition = isEntryArray(attributes['condition_type']) ? attributes['condition_type'][0]?.['value'] : undefined;
+  if (typeof condition === 'string' && condition.startsWith('new_') && has('condition_note')) {
+    // Amazon accepts the offer and ignores the note; the wording is the one sellers report (seed 002).
+    issues.push(
+      issue(
+        '18446',
+        'Condition notes are not accepted for products with a new condition type. The condition note was not saved.',
+        ['INVALID_ATTRIBUTE'],
+        ['condition_note'],
+        'WARNING',
+      ),
+    );
   }
   switch (requirements) {
     case 'LISTING_OFFER_ONLY':

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SandboxError } from '../core/sandbox-error';
-import { asinOf, CATALOG_SIZE } from '../state/catalog-seed';
+import { asinOf, CATALOG_SIZE, catalogFacts, indexOfAsin } from '../state/catalog-seed';
 import type { ListingIssue, ListingRecord } from '../state/listing-model';
 import { SandboxState } from '../state/sandbox-state';
 import type { SellerState } from '../state/seller-state';
@@ -73,7 +73,7 @@ export class ListingsWriter {
         asin,
         createdMs: existing?.createdMs ?? now,
         updatedMs: now,
-        issues: issues.filter((i) => i.severity !== 'ERROR'),
+        issues: [...issues.filter((i) => i.severity !== 'ERROR'), ...issuesAfterAcceptance(asin)],
       });
     }
     return result;
@@ -155,6 +155,24 @@ export class ListingsWriter {
     for (const c of `${seller.sellingPartnerId}/${sku}`) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
     return asinOf(h % CATALOG_SIZE);
   }
+}
+
+/**
+ * ERROR issues Amazon raises only after it accepted an offer (asynchronous compliance checks):
+ * the submission said ACCEPTED, a read-back shows the issue and no buyable status.
+ */
+function issuesAfterAcceptance(asin: string | undefined): ListingIssue[] {
+  const index = asin === undefined ? undefined : indexOfAsin(asin);
+  if (index === undefined || !catalogFacts(index).issueAfterAcceptance) return [];
+  return [
+    {
+      code: '18027',
+      message: 'The main image of this product does not meet the image requirements; the offer is not shown to buyers.',
+      severity: 'ERROR',
+      categories: ['INVALID_IMAGE'],
+      attributeNames: ['main_product_image_locator'],
+    },
+  ];
 }
 
 function notFound(sku: string): SandboxError {

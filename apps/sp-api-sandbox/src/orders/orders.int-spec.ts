@@ -196,7 +196,11 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
         { marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, orderItems: [{ orderItemId: '20000000000001', quantity: 2 }] } },
         'packageDetail.orderItems.0.quantity',
       ],
-      [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, packageReferenceId: 'abc' } }, 'body.packageDetail.packageReferenceId'],
+      [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, packageReferenceId: 'abc' } }, 'packageDetail.packageReferenceId'],
+      // A JSON number is refused since about January 2026 (models#5094).
+      [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, packageReferenceId: 1 } }, 'packageDetail.packageReferenceId'],
+      [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, carrierCode: 'UPS Freight Express' } }, 'packageDetail.carrierCode'],
+      [{ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, carrierCode: 'ups' } }, 'packageDetail.carrierCode'],
       [{ marketplaceId: 'A2EUQ1WTGCTBG2', packageDetail: base }, 'marketplaceId'],
       [{ marketplaceId: 'ATVPDKIKX0DER' }, 'body.packageDetail'],
     ];
@@ -205,6 +209,25 @@ describe('Orders 2026-01-01 reads and Orders v0 shipment writes', () => {
       const res = await send(body);
       expect([res.status, res.json.errors[0]?.details]).toEqual([400, field]);
     }
+    await h.advance(0.5);
+    const numeric = await send({ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, packageReferenceId: 7 } });
+    expect(numeric.json.errors[0]?.message).toBe('Request has fields with invalid type [packageDetail.packageReferenceId].');
+
+    // Faults: a method Amazon does not know, a 204 that records nothing, a 429 storm.
+    await h.admin('POST', '/faults', { rejectShippingMethods: ['UP Ground'] });
+    await h.advance(0.5);
+    const method = await send({ marketplaceId: 'ATVPDKIKX0DER', packageDetail: { ...base, shippingMethod: 'UP Ground' } });
+    expect([method.status, method.json.errors[0]?.details]).toEqual([400, 'packageDetail.shippingMethod']);
+    await h.admin('POST', '/faults', { silentDropShipments: 1, throttleNext: 2, operations: ['confirmShipment'] });
+    await h.advance(0.5);
+    expect((await send({ marketplaceId: 'ATVPDKIKX0DER', packageDetail: base })).status).toBe(429);
+    expect((await send({ marketplaceId: 'ATVPDKIKX0DER', packageDetail: base })).status).toBe(429);
+    await h.advance(1);
+    expect((await send({ marketplaceId: 'ATVPDKIKX0DER', packageDetail: base })).status).toBe(204);
+    const dropped = await h.admin<{ packages: unknown[] }>('GET', `/sellers/${SELLER}/orders/${target.orderId}/packages`);
+    expect(dropped.json.packages).toEqual([]);
+    await h.admin('DELETE', '/faults');
+
     await h.admin('PATCH', `/sellers/${SELLER}/orders/${target.orderId}`, { cancel: { by: 'BUYER', reason: 'NoLongerNeeded' } });
     const cancelled = await send({ marketplaceId: 'ATVPDKIKX0DER', packageDetail: base });
     expect(cancelled.status).toBe(400);

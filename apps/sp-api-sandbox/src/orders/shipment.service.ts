@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isAmazonCarrierCode } from '@amazon-channel/sp-api';
 import { z } from 'zod';
 import { validate } from '../core/http';
 import { SandboxError } from '../core/sandbox-error';
@@ -14,7 +15,7 @@ const confirmSchema = z.object({
   marketplaceId: z.string().min(1),
   codCollectionMethod: z.literal('DirectPayment').optional(),
   packageDetail: z.object({
-    packageReferenceId: z.string().regex(/^[1-9]\d*$/, 'must be a positive integer as a string'),
+    packageReferenceId: z.string(),
     carrierCode: z.string().min(1),
     carrierName: z.string().min(1).optional(),
     shippingMethod: z.string().optional(),
@@ -46,10 +47,22 @@ export class ShipmentService {
    * documented behaviour); quantities are checked against what is still unshipped.
    */
   confirm(seller: SellerState, orderId: string, body: unknown): void {
+    checkPackageReferenceId(body);
     const req = validate(confirmSchema, body, 'body');
     const order = this.orders.find(seller, orderId);
     checkMarketplace(order, req.marketplaceId);
     const d = req.packageDetail;
+    // Amazon's exact wording for an unlisted carrier code is not documented (write-path.md §C.4).
+    if (!isAmazonCarrierCode(d.carrierCode))
+      throw SandboxError.invalid(
+        'packageDetail.carrierCode',
+        `CarrierCode: ${d.carrierCode} is invalid; use a carrier code listed in Seller Central, or Other with carrierName.`,
+      );
+    if (d.shippingMethod !== undefined && this.state.faults.rejectShippingMethods.includes(d.shippingMethod))
+      throw SandboxError.invalid(
+        'packageDetail.shippingMethod',
+        `ShippingMethod: ${d.shippingMethod} is not a valid shipping method for carrier ${d.carrierCode}.`,
+      );
     if (d.carrierCode === 'Other' && !d.carrierName)
       throw SandboxError.invalid('packageDetail.carrierName', 'carrierName is required when carrierCode is Other.');
     if (order.fulfilledBy !== 'MERCHANT') throw SandboxError.invalid('orderId', 'Shipment confirmation is only possible for merchant-fulfilled orders.');
@@ -69,6 +82,11 @@ export class ShipmentService {
       const open = line.quantityOrdered - line.quantityCancelled - shippedQuantity(order, line.orderItemId, existing?.packageReferenceId);
       if (item.quantity > open)
         throw SandboxError.invalid(`${field}.quantity`, `Quantity ${item.quantity} exceeds the ${open} unit(s) of ${item.orderItemId} left to ship.`);
+    }
+    // Injected "204 but nothing changed" (jlevers#613): the caller can only notice it by reading back.
+    if (this.state.faults.silentDropShipments > 0) {
+      this.state.faults.silentDropShipments -= 1;
+      return;
     }
     const now = this.state.clock.now();
     const pkg: PackageRecord = {
@@ -103,6 +121,18 @@ export class ShipmentService {
     order.shipmentStatus = req.shipmentStatus;
     order.lastUpdatedMs = this.state.clock.now();
   }
+}
+
+/**
+ * `packageReferenceId` as Amazon checks it since about January 2026 (models#5094): a JSON number is
+ * refused for its type, and a string must hold a positive number.
+ */
+function checkPackageReferenceId(body: unknown): void {
+  const id = (body as { packageDetail?: { packageReferenceId?: unknown } } | null)?.packageDetail?.packageReferenceId;
+  if (typeof id === 'number')
+    throw SandboxError.invalid('packageDetail.packageReferenceId', 'Request has fields with invalid type [packageDetail.packageReferenceId].');
+  if (typeof id === 'string' && !/^[1-9]\d*$/.test(id))
+    throw SandboxError.invalid('packageDetail.packageReferenceId', 'PackageReferenceId: is invalid, must be a positive numeric value.');
 }
 
 function checkMarketplace(order: OrderRecord, marketplaceId: string): void {

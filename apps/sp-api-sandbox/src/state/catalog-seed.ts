@@ -23,6 +23,36 @@ export interface CatalogFacts {
   classification: 'BASE_PRODUCT' | 'VARIATION_PARENT';
   /** Brands in {@link GATED_BRANDS} need approval before a seller may list them. */
   gated: boolean;
+  /**
+   * Barcodes (UPC) this item shares with another ASIN: Amazon's catalog has duplicates, so one
+   * barcode can match several ASINs ({@link isDuplicateOfPrevious}).
+   */
+  sharedUpcs: string[];
+  /**
+   * Catalog reports a product type Listings Items refuses for offers on this ASIN (seen in 2026:
+   * "The Amazon product type specified is invalid or not supported."); the offer goes as PRODUCT.
+   */
+  listingRefusesProductType: boolean;
+  /** Offers on this ASIN are accepted, then an ERROR issue arrives afterwards (image compliance). */
+  issueAfterAcceptance: boolean;
+}
+
+/** Product type the catalog reports for {@link CatalogFacts.listingRefusesProductType} items (unknown to Listings Items). */
+export const CATALOG_ONLY_PRODUCT_TYPE = 'HOME_ORGANIZER';
+
+/** Item n duplicates item n - 1 (same UPC, another ASIN): `upcOf(n - 1)` matches both. */
+export function isDuplicateOfPrevious(n: number): boolean {
+  return n % 89 === 8;
+}
+
+/** Items whose catalog product type Listings refuses. */
+function refusesProductType(n: number): boolean {
+  return n % 83 === 11;
+}
+
+/** Items whose offers get an ERROR issue only after acceptance. */
+function issueAfterAcceptance(n: number): boolean {
+  return n % 71 === 3;
 }
 
 /** Brands that refuse offers from unapproved sellers (the brand-restriction case). */
@@ -78,7 +108,7 @@ export function catalogFacts(n: number): CatalogFacts {
   const noun = NOUNS[h % NOUNS.length] as string;
   const adjective = ADJECTIVES[(h >>> 8) % ADJECTIVES.length] as string;
   const brand = BRANDS[(h >>> 16) % BRANDS.length] as string;
-  const productType = TYPES_BY_NOUN[noun] ?? 'PRODUCT';
+  const productType = refusesProductType(n) ? CATALOG_ONLY_PRODUCT_TYPE : (TYPES_BY_NOUN[noun] ?? 'PRODUCT');
   const upc = upcOf(n);
   return {
     index: n,
@@ -94,11 +124,24 @@ export function catalogFacts(n: number): CatalogFacts {
     isbn: productType === 'BOOK' ? isbnOf(n) : undefined,
     classification: n % 97 === 5 ? 'VARIATION_PARENT' : 'BASE_PRODUCT',
     gated: GATED_BRANDS.includes(brand),
+    sharedUpcs: isDuplicateOfPrevious(n) ? [upcOf(n - 1)] : [],
+    listingRefusesProductType: refusesProductType(n),
+    issueAfterAcceptance: issueAfterAcceptance(n),
   };
 }
 
 /** Identifier types Catalog Items search accepts and the sandbox can resolve. */
 export type CatalogIdentifierType = 'ASIN' | 'UPC' | 'EAN' | 'GTIN' | 'ISBN' | 'JAN' | 'MINSAN' | 'SKU';
+
+/**
+ * Every catalog index an identifier matches: the item it encodes, plus the duplicate listed right
+ * after it when the catalog has one (same UPC, another ASIN).
+ */
+export function resolveIdentifierAll(type: CatalogIdentifierType, value: string): number[] {
+  const n = resolveIdentifier(type, value);
+  if (n === undefined) return [];
+  return type !== 'ASIN' && type !== 'ISBN' && n + 1 < CATALOG_SIZE && isDuplicateOfPrevious(n + 1) ? [n, n + 1] : [n];
+}
 
 /**
  * Resolves an identifier to a catalog index. Barcodes are normalised the way Amazon treats them

@@ -20,6 +20,12 @@ export interface FaultSettings {
   feedErrorSkus: string[];
   /** Usage-plan overrides per operation id (as if Amazon had granted or cut the seller's limits). */
   ratePlans: Record<string, UsagePlan>;
+  /** The next N calls (of `operations`, or any) answer 429 whatever the usage plan: a throttling storm. */
+  throttleNext: number;
+  /** The next N confirmShipment calls answer 204 and record nothing (the "204 but nothing changed" reports). */
+  silentDropShipments: number;
+  /** Shipping methods confirmShipment refuses with a 400, as Amazon does for a method it does not know (e.g. "UP Ground"). */
+  rejectShippingMethods: string[];
 }
 
 /** Fresh fault settings (nothing injected). */
@@ -34,5 +40,8 @@ export function noFaults(): FaultSettings {
     feedFatal: false,
     feedErrorSkus: [],
     ratePlans: {},
+    throttleNext: 0,
+    silentDropShipments: 0,
+    rejectShippingMethods: [],
   };
 }

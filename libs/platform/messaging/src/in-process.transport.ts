@@ -59,6 +59,19 @@ export class InProcessTransport implements MessageTransport {
     return this.logs.get(topic) ?? [];
   }
 
+  /**
+   * Resolves once `group` has handled (applied, skipped or dead-lettered) every message published so far
+   * on its topics: tests wait on this condition instead of sleeping. Polls; the caller's timeout bounds it.
+   */
+  async caughtUp(group: string, pollMs = 10): Promise<void> {
+    for (;;) {
+      const subscription = this.subscriptions.get(group);
+      const behind = subscription ? [...subscription.positions].some(([topic, position]) => (this.logs.get(topic)?.length ?? 0) > position) : true;
+      if (!behind) return;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
   async check(): Promise<void> {
     // Always reachable.
   }

@@ -8,3 +8,4 @@ export * from './outbox-relay';
 export * from './event-bus.server';
 export * from './rethrow-rpc.filter';
 export * from './messaging.metrics';
+export * from './once-per-event';

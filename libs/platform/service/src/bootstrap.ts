@@ -55,7 +55,8 @@ async function startService(appModule: Type<unknown> | DynamicModule, config: Pl
   const service = app.get<ServiceDefinition>(SERVICE_DEFINITION);
   // The parsers Nest would add at init, registered here so that the error mapper right behind them
   // sees their errors first (Nest turns a JSON SyntaxError into an anonymous BadRequestException).
-  app.useBodyParser('json');
+  // 16 MB: listings' bulk platform-listings route takes 10,000 rows (≈ 3–5 MB of JSON).
+  app.useBodyParser('json', { limit: '16mb' });
   app.useBodyParser('urlencoded', { extended: true });
   app.use(bodyParserErrors);
   // Nest asks global filters last-registered first, and the modules' APP_FILTERs were registered
@@ -74,6 +75,8 @@ async function startService(appModule: Type<unknown> | DynamicModule, config: Pl
         maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
         backoff: { initialMs: config.CONSUMER_BACKOFF_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
         log: (level, message, extra) => app.get(Logger)[level](`${message} ${JSON.stringify(extra)}`),
+        // The inbox group is the service itself (not the bus group): @OncePerEvent handlers apply an event once per service.
+        inbox: { group: service.name, dataSource: runtime.dataSource },
       }),
     },
     { inheritAppConfig: false, deferInitialization: true },

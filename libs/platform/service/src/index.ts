@@ -7,6 +7,8 @@ export * from './jobs/job.entity';
 export * from './jobs/jobs.module';
 export * from './jobs/job-handler';
 export * from './jobs/job-runner';
+export * from './jobs/jobs.repository';
+export * from './jobs/job-events';
 export * from './http/input-checks';
 export * from './http/platform-http.error';
 export * from './http/http-error-shape';

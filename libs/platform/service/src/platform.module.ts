@@ -7,6 +7,7 @@ import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller';
+import { JobsRepository } from './jobs/jobs.repository';
 import { InputValidationInterceptor } from './http/input-validation.interceptor';
 import { MetricsController } from './metrics.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -55,9 +56,11 @@ export class PlatformModule implements NestModule {
         },
         { provide: MESSAGE_TRANSPORT, useFactory: () => createTransport(config, service.name, new Logger('Bus')) },
         PlatformRuntime,
+        // The platform's `jobs` table has one writer, shared by the runner, its consumer and a service's own job routes.
+        JobsRepository,
         { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor },
       ],
-      exports: [DataSource, MESSAGE_TRANSPORT, PlatformRuntime, SERVICE_DEFINITION, PLATFORM_CONFIG],
+      exports: [DataSource, MESSAGE_TRANSPORT, PlatformRuntime, JobsRepository, SERVICE_DEFINITION, PLATFORM_CONFIG],
     };
   }
 

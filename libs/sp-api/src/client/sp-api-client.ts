@@ -8,6 +8,7 @@ import { UndiciHttpTransport } from '../transport/undici-http-transport';
 import { CatalogItemsApi } from '../operations/catalog-items-api';
 import { FeedsApi } from '../operations/feeds-api';
 import { ListingsItemsApi } from '../operations/listings-items-api';
+import { ListingsRestrictionsApi } from '../operations/listings-restrictions-api';
 import { OrdersApi } from '../operations/orders-api';
 import { OrdersV0Api } from '../operations/orders-v0-api';
 import { ProductTypeDefinitionsApi } from '../operations/product-type-definitions-api';
@@ -55,6 +56,8 @@ export class SpApiClient {
   readonly reports: ReportsApi;
   readonly feeds: FeedsApi;
   readonly listings: ListingsItemsApi;
+  /** Listings Restrictions 2021-08-01 (brand gating before publishing). */
+  readonly restrictions: ListingsRestrictionsApi;
   readonly catalog: CatalogItemsApi;
   readonly definitions: ProductTypeDefinitionsApi;
   /** Orders 2026-01-01 (reads). */
@@ -83,6 +86,7 @@ export class SpApiClient {
     this.reports = new ReportsApi(this.http);
     this.feeds = new FeedsApi(this.http);
     this.listings = new ListingsItemsApi(this.http);
+    this.restrictions = new ListingsRestrictionsApi(this.http);
     this.catalog = new CatalogItemsApi(this.http);
     this.definitions = new ProductTypeDefinitionsApi(this.http);
     this.orders = new OrdersApi(this.http);

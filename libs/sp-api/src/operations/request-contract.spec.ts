@@ -22,6 +22,7 @@ const MODEL_FILES: Record<string, string> = {
   feeds: 'feeds-api-model/feeds_2021-06-30.json',
   listings: 'listings-items-api-model/listingsItems_2021-08-01.json',
   catalog: 'catalog-items-api-model/catalogItems_2022-04-01.json',
+  listingsRestrictions: 'listings-restrictions-api-model/listingsRestrictions_2021-08-01.json',
   definitions: 'product-type-definitions-api-model/definitionsProductTypes_2020-09-01.json',
   orders: 'orders-api-model/orders_2026-01-01.json',
   ordersV0: 'orders-api-model/ordersV0.json',
@@ -207,6 +208,17 @@ d(present ? 'requests built by the client match Amazon models' : 'request contra
           identifiersType: 'EAN',
           includedData: ['summaries', 'identifiers', 'productTypes', 'images'],
           pageSize: 10,
+        }),
+    ],
+    [
+      'listingsRestrictions.getListingsRestrictions',
+      () =>
+        client.restrictions.getListingsRestrictions({
+          asin: 'B000000001',
+          sellerId: 'A1SELLER',
+          marketplaceIds: [US],
+          conditionType: 'new_new',
+          reasonLocale: 'en_US',
         }),
     ],
     [

@@ -131,6 +131,12 @@ export interface FaultInput {
   feedErrorSkus?: string[];
   /** Usage-plan overrides by operation id, e.g. `{ getOrder: { rate: 0.1, burst: 1 } }`. */
   ratePlans?: Record<string, { rate: number; burst: number }>;
+  /** The next N calls (of `operations`, or any) answer 429: a throttling storm. */
+  throttleNext?: number;
+  /** The next N confirmShipment calls answer 204 and record nothing. */
+  silentDropShipments?: number;
+  /** Shipping methods confirmShipment refuses with a 400 (e.g. `UP Ground`). */
+  rejectShippingMethods?: string[];
   /** Revoke these refresh tokens now. */
   revokeRefreshTokens?: string[];
   /** Revoke every authorisation of these sellers now. */

@@ -19,11 +19,14 @@ describe('parsePlatformListingRequest', () => {
       price: null,
       quantity: null,
       handlingTimeDays: null,
+      fulfillmentChannel: null,
+      active: null,
+      product: null,
     });
     expect(
-      parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1', price: { amountMinor: 0, currency: 'JPY' }, quantity: 0, handlingTimeDays: 30 }),
+      parsePlatformListingRequest('SKU-1', { platformListingId: 'p-1', price: { amountMinor: 1, currency: 'JPY' }, quantity: 0, handlingTimeDays: 30 }),
     ).toMatchObject({
-      price: { amountMinor: 0, currency: 'JPY' },
+      price: { amountMinor: 1, currency: 'JPY' },
       quantity: 0,
     });
     expect(
@@ -33,7 +36,10 @@ describe('parsePlatformListingRequest', () => {
   });
 
   it.each([
-    ['a negative price', { price: { amountMinor: -500, currency: 'USD' } }, 'price.amountMinor', 'must be at least 0'],
+    ['a negative price', { price: { amountMinor: -500, currency: 'USD' } }, 'price.amountMinor', 'must be at least 1'],
+    ['a price of 0', { price: { amountMinor: 0, currency: 'USD' } }, 'price.amountMinor', 'must be at least 1'],
+    ['an unknown fulfillment channel', { fulfillmentChannel: 'AMAZON_NA' }, 'fulfillmentChannel', 'must be DEFAULT or FBA'],
+    ['a UPC of 11 digits', { product: { identifiers: { upc: '01234567890' } } }, 'product.identifiers.upc', 'must be a UPC of 12 digits'],
     ['an absurd price', { price: { amountMinor: MAX_PRICE_MINOR + 1, currency: 'USD' } }, 'price.amountMinor', `must be at most ${MAX_PRICE_MINOR}`],
     ['a fractional price', { price: { amountMinor: 1.5, currency: 'USD' } }, 'price.amountMinor', 'must be a whole number'],
     ['a price as text', { price: { amountMinor: '500', currency: 'USD' } }, 'price.amountMinor', 'must be a number'],

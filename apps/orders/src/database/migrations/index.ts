@@ -6,6 +6,7 @@ import { OutboxBatches1795447256547 } from './1795447256547-OutboxBatches';
 import { OrderSellerIdentity1796402155866 } from './1796402155866-OrderSellerIdentity';
 import { ConnectionsProjection1796402710277 } from './1796402710277-ConnectionsProjection';
 import { RateLimitClaims1797300000000 } from './1797300000000-RateLimitClaims';
+import { MappingTemplates1797600000100 } from './1797600000100-MappingTemplates';
 
 /** This service's migrations, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   OrderSellerIdentity1796402155866,
   ConnectionsProjection1796402710277,
   RateLimitClaims1797300000000,
+  MappingTemplates1797600000100,
 ];

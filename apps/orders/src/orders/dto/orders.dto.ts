@@ -50,18 +50,29 @@ function amountIssue(value: unknown): string | null {
     : `must be an amount from 0 to ${MAX_AMOUNT_MAJOR}`;
 }
 
+/**
+ * The faults of a get-orders template's constants ({@link TEMPLATE_VALUE_CHECKS}), each with its
+ * path from the template's root: checked by the order-settings body and by
+ * `PUT /connections/:connectionId/templates/get-orders` alike.
+ */
+export function templateConstantIssues(value: unknown): { path: string[]; message: string }[] {
+  const fields = value && typeof value === 'object' ? (value as Record<string, unknown>)['fields'] : undefined;
+  if (!fields || typeof fields !== 'object') return [];
+  const found: { path: string[]; message: string }[] = [];
+  for (const [key, check] of Object.entries(TEMPLATE_VALUE_CHECKS)) {
+    const source = (fields as Record<string, unknown>)[key];
+    if (!source || typeof source !== 'object' || (source as { kind?: unknown }).kind !== 'value') continue;
+    const issue = check((source as { value?: unknown }).value);
+    if (issue) found.push({ path: ['fields', key, 'value'], message: issue });
+  }
+  return found;
+}
+
 const template = z
   .record(z.string(), z.unknown())
   .nullable()
   .superRefine((value, ctx) => {
-    const fields = value?.['fields'];
-    if (!fields || typeof fields !== 'object') return;
-    for (const [key, check] of Object.entries(TEMPLATE_VALUE_CHECKS)) {
-      const source = (fields as Record<string, unknown>)[key];
-      if (!source || typeof source !== 'object' || (source as { kind?: unknown }).kind !== 'value') continue;
-      const issue = check((source as { value?: unknown }).value);
-      if (issue) ctx.addIssue({ code: 'custom', path: ['fields', key, 'value'], message: issue });
-    }
+    for (const issue of templateConstantIssues(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 
 /** The order settings a job may override for one run (unknown job settings are ignored there). */

@@ -26,10 +26,6 @@ export class OrderSettingsEntity {
   @Column('boolean', { default: false })
   keepPendingAsReservations!: boolean;
 
-  /** A get-orders mapping template; null = the default template. */
-  @Column('jsonb', { nullable: true })
-  template!: object | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -2,11 +2,14 @@ import { jobOperationSchema } from '@amazon-channel/contracts';
 import { isRunnable, RUNNABLE_OPERATIONS } from './runnable-operations';
 
 describe('runnable operations', () => {
-  it.each(['import-listings', 'link-listings', 'get-orders', 'pii-redaction'])('%s can be requested', (operation) => {
-    expect(isRunnable(operation)).toBe(true);
-  });
+  it.each(['import-listings', 'link-listings', 'publish-listings', 'sync-listings', 'get-orders', 'sync-orders', 'pii-redaction'])(
+    '%s can be requested',
+    (operation) => {
+      expect(isRunnable(operation)).toBe(true);
+    },
+  );
 
-  it.each(['publish-listings', 'sync-listings', 'sync-orders', 'drop-tables', ''])('%s cannot', (operation) => {
+  it.each(['drop-tables', 'GET-ORDERS', ''])('%s cannot', (operation) => {
     expect(isRunnable(operation)).toBe(false);
   });
 

@@ -13,6 +13,16 @@ export const ShipmentConfirmedV1 = defineEvent({
     amazonOrderId: z.string().min(1),
     at: z.iso.datetime({ offset: true }),
     reason: z.string().max(2000).nullable(),
+    /** Added later (optional): the platform's package this answer is about. */
+    packageId: z.string().optional(),
+    /** Added later (optional): the package's id at Amazon (`packageReferenceId`). */
+    packageReferenceId: z.string().optional(),
+    /** Added later (optional): what was posted (carrier code, method, tracking number). */
+    carrierCode: z.string().optional(),
+    shippingMethod: z.string().nullable().optional(),
+    trackingNumber: z.string().optional(),
+    /** Added later (optional): what the seller must change before re-sending (rejections). */
+    fix: z.string().max(2000).nullable().optional(),
   }),
 });
 /** Data of {@link ShipmentConfirmedV1}. */

@@ -2,7 +2,24 @@ import { z } from 'zod';
 import { defineEvent, type EventData } from '../../define-event';
 import { moneySchema } from '../../enums';
 
-/** Input from the platform: the desired price, quantity and handling time of a SKU on a connection. */
+const nullableText = z.string().nullable().default(null);
+
+/** Product data publish needs to create an offer (sync ignores it). */
+export const desiredProductSchema = z.object({
+  title: nullableText,
+  brand: nullableText,
+  identifiers: z
+    .object({ asin: nullableText, upc: nullableText, ean: nullableText, isbn: nullableText, gtin: nullableText })
+    .default({ asin: null, upc: null, ean: null, isbn: null, gtin: null }),
+  condition: nullableText,
+  conditionNote: nullableText,
+  fulfillmentCenterId: nullableText,
+});
+
+/**
+ * Input from the platform: the desired state of a SKU on a connection. Null or absent = not managed
+ * (left as it is on Amazon). `fulfillmentChannel`, `active` and `product` were added additively.
+ */
 export const PlatformListingChangedV1 = defineEvent({
   type: 'platform.listing-changed',
   version: 1,
@@ -15,6 +32,9 @@ export const PlatformListingChangedV1 = defineEvent({
     price: moneySchema.nullable(),
     quantity: z.number().int().nonnegative().nullable(),
     handlingTimeDays: z.number().int().min(0).max(30).nullable(),
+    fulfillmentChannel: z.enum(['DEFAULT', 'FBA']).nullable().optional(),
+    active: z.boolean().nullable().optional(),
+    product: desiredProductSchema.nullable().optional(),
   }),
 });
 /** Data of {@link PlatformListingChangedV1}. */

@@ -23,6 +23,9 @@ export const OrderImportedV1 = defineEvent({
         productCode: z.string().min(1),
         quantity: z.number().int().positive(),
         unitPrice: moneySchema.nullable(),
+        /** Added later (optional): Amazon's ordered and cancelled units (`quantity` is their difference). */
+        quantityOrdered: z.number().int().nonnegative().optional(),
+        quantityCancelled: z.number().int().nonnegative().optional(),
       }),
     ),
     eligibleSourceIds: z.array(z.string()).default([]),

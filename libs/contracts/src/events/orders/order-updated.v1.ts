@@ -17,6 +17,17 @@ export const OrderUpdatedV1 = defineEvent({
     amazonOrderId: z.string().min(1),
     changes: z.array(z.string().min(1)).min(1),
     status: z.string().min(1),
+    /** Added later (optional): every line with its ordered and cancelled units, when `lines` changed. */
+    lines: z
+      .array(
+        z.object({
+          orderItemId: z.string().min(1),
+          sku: z.string(),
+          quantityOrdered: z.number().int().nonnegative(),
+          quantityCancelled: z.number().int().nonnegative(),
+        }),
+      )
+      .optional(),
   }),
 });
 /** Data of {@link OrderUpdatedV1}. */

@@ -1,6 +1,6 @@
 /** Settings of the connections projection. */
 export interface ConnectionsProjectionOptions {
-  /** The service's name: its inbox consumer group. */
+  /** The service's name. */
   serviceName: string;
   /** Base URL of auth-connections, for the rebuild (`AUTH_CONNECTIONS_URL`). */
   authConnectionsUrl: string;

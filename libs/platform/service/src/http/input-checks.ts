@@ -14,6 +14,8 @@ export const EXTERNAL_ID_PARAMS: ReadonlySet<string> = new Set([
   'sourceId',
   'sellingPartnerId',
   'marketplaceId',
+  /** The platform's own id of a package of a shipment. */
+  'packageId',
 ]);
 
 /** True when `name` is a path parameter that must hold a UUID, by the naming convention above. */

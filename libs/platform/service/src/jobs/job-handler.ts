@@ -1,8 +1,5 @@
-import { JobProgressedV1, type JobOperation, type JobOutcome } from '@amazon-channel/contracts';
-import { appendToOutbox } from '@amazon-channel/platform-persistence';
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { JobEntity } from './job.entity';
+import type { JobOperation, JobOutcome } from '@amazon-channel/contracts';
+import type { JobEntity } from './job.entity';
 
 /** What a handler reports at the end of a run: the seller-readable result record. */
 export interface JobResult {
@@ -30,54 +27,10 @@ export interface JobContext {
   /**
    * Persists the step reached, a resume cursor and running counts (merged) in a transaction of its
    * own, and emits `JobProgressed` (at most every few seconds). Use it for steps that write nothing
-   * else; a step that commits data uses {@link writeJobCheckpoint} inside that data's transaction.
+   * else; a step that commits data has its repository call `writeJobCheckpoint` (jobs.repository.ts) inside
+   * that data's transaction, so the batch and its checkpoint are one commit.
    */
   checkpoint(progress: JobProgress): Promise<void>;
-}
-
-/** How often a run announces `JobProgressed`, whoever writes its checkpoints. */
-const PROGRESS_EVERY_MS = 2_000;
-/** When each running job last announced progress (keyed by the job object its handler holds). */
-const lastProgress = new WeakMap<object, number>();
-
-/**
- * Writes a job's checkpoint (step, cursor, merged counts) with the caller's `manager`, so it
- * commits or rolls back with the data it describes: a repository that writes a batch calls it in the
- * batch's own transaction and the handler writes nothing else to the platform's `jobs` table. Also
- * emits `JobProgressed` in that transaction (at most every {@link PROGRESS_EVERY_MS}), and keeps
- * `job` (the handler's `context.job`) in step with the row. The JobRunner's own
- * `context.checkpoint` is this function in a transaction of its own.
- *
- * If the caller's transaction rolls back, `job` is ahead of the row; the run then fails or is
- * interrupted and its next attempt reloads the row.
- * @example
- * await dataSource.transaction(async (manager) => {
- *   await writeRows(manager, rows);
- *   await writeJobCheckpoint(manager, context.job, { step: 'rows-applied', cursor: { lastLine }, counts }, { producer: 'listings' });
- * });
- */
-export async function writeJobCheckpoint(
-  manager: EntityManager,
-  job: Readonly<JobEntity>,
-  progress: JobProgress,
-  options: { producer: string },
-): Promise<void> {
-  const cursor = progress.cursor !== undefined ? progress.cursor : job.cursor;
-  const counts = { ...job.counts, ...progress.counts };
-  await manager.update(JobEntity, { id: job.id }, { step: progress.step, cursor, counts });
-  const live = job as JobEntity;
-  live.step = progress.step;
-  live.cursor = cursor;
-  live.counts = counts;
-  if (Date.now() - (lastProgress.get(job) ?? 0) < PROGRESS_EVERY_MS) return;
-  lastProgress.set(job, Date.now());
-  await appendToOutbox(manager, [
-    {
-      definition: JobProgressedV1,
-      data: { jobRunId: job.id, phase: progress.step, done: progress.done ?? 0, total: progress.total ?? null },
-      context: { producer: options.producer, tenantId: job.tenantId, connectionId: job.connectionId, correlationId: randomUUID(), causationId: job.id },
-    },
-  ]);
 }
 
 /**

@@ -6,9 +6,10 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PlatformConfig } from '../platform.config';
 import type { PlatformRuntime } from '../platform-runtime';
 import type { ServiceDefinition } from '../service-definition';
-import { writeJobCheckpoint, type JobContext, type JobHandler, type JobResult } from './job-handler';
+import type { JobContext, JobHandler, JobResult } from './job-handler';
 import { JobEntity } from './job.entity';
 import { JobRunner, jobHeartbeatMs } from './job-runner';
+import { JobsRepository, writeJobCheckpoint } from './jobs.repository';
 
 const SERVICE = { name: 'runner-test', schema: 'runner_test' } as ServiceDefinition;
 const CONFIG = { APP_ROLES: ['worker'], JOBS_CONCURRENCY: 2, JOBS_POLL_MS: 50, JOBS_STALE_AFTER_SECONDS: 60 } as unknown as PlatformConfig;
@@ -68,7 +69,7 @@ describe('JobRunner', () => {
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA ${SERVICE.schema}`);
     await dataSource.synchronize();
-    runner = new JobRunner(dataSource, RUNTIME, CONFIG, SERVICE, [handler]);
+    runner = new JobRunner(new JobsRepository(dataSource, SERVICE), RUNTIME, CONFIG, [handler]);
   });
 
   afterAll(async () => {
@@ -126,7 +127,7 @@ describe('JobRunner', () => {
     await dataSource.query(`UPDATE runner_test.jobs SET status = 'RUNNING', updated_at = now() - interval '5 minutes' WHERE id = $1`, [id]);
     handler.stopAfterBatches = undefined;
     handler.seenCursors.length = 0;
-    await (runner as unknown as { requeueStale(): Promise<void> }).requeueStale();
+    await new JobsRepository(dataSource, SERVICE).requeueStale(['import-listings'], CONFIG.JOBS_STALE_AFTER_SECONDS);
     expect((await job(id)).status).toBe('QUEUED');
     await runner.runOnce();
     expect(handler.seenCursors).toEqual([{ row: 20 }]);
@@ -162,7 +163,7 @@ describe('JobRunner', () => {
     let release!: () => void;
     handler.hold = { connectionId: 'conn-live', until: new Promise<void>((resolve) => (release = resolve)) };
     const live = await queue('conn-live');
-    const liveWorker = new JobRunner(dataSource, RUNTIME, config, SERVICE, [handler]);
+    const liveWorker = new JobRunner(new JobsRepository(dataSource, SERVICE), RUNTIME, config, [handler]);
     const liveStartedAt = Date.now();
     const liveRun = liveWorker.runOnce();
     await waitFor(async () => (await job(live)).status === 'RUNNING');
@@ -174,7 +175,7 @@ describe('JobRunner', () => {
       [dead],
     );
 
-    const otherWorker = new JobRunner(dataSource, RUNTIME, config, SERVICE, [handler]);
+    const otherWorker = new JobRunner(new JobsRepository(dataSource, SERVICE), RUNTIME, config, [handler]);
     otherWorker.onApplicationBootstrap();
     try {
       await waitFor(async () => (await job(dead)).status === 'SUCCEEDED');

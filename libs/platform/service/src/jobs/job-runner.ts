@@ -1,18 +1,14 @@
-import { JobCompletedV1, JobStartedV1, runPriority, type JobOperation } from '@amazon-channel/contracts';
+import { runPriority, type JobOperation } from '@amazon-channel/contracts';
 import { backoffDelay, sleep } from '@amazon-channel/platform-messaging';
-import { appendToOutbox, quoteIdent } from '@amazon-channel/platform-persistence';
 import { withRatePriority } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { PlatformRuntime } from '../platform-runtime';
 import type { PlatformConfig } from '../platform.config';
-import { PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from '../service-definition';
-import { JOB_HANDLERS, writeJobCheckpoint, type JobContext, type JobHandler, type JobResult } from './job-handler';
-import { JobEntity, type JobStatus } from './job.entity';
+import { PLATFORM_CONFIG } from '../service-definition';
+import { JOB_HANDLERS, type JobContext, type JobHandler, type JobResult } from './job-handler';
+import type { JobEntity } from './job.entity';
 import { JobRunMetrics } from './job-metrics';
-
-const UNIQUE_VIOLATION = '23505';
+import { JobsRepository } from './jobs.repository';
 const MAX_HEARTBEAT_MS = 10_000;
 
 /**
@@ -38,18 +34,15 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly stopping = new AbortController();
   private readonly running = new Map<string, Promise<void>>();
   private loop?: Promise<void>;
-  private readonly table: string;
   private readonly heartbeatMs: number;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly jobs: JobsRepository,
     private readonly runtime: PlatformRuntime,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    @Inject(SERVICE_DEFINITION) private readonly service: ServiceDefinition,
     @Optional() @Inject(JOB_HANDLERS) handlers?: JobHandler[],
   ) {
     this.handlers = new Map((handlers ?? []).map((handler) => [handler.operation, handler]));
-    this.table = `${quoteIdent(service.schema)}.jobs`;
     this.heartbeatMs = jobHeartbeatMs(config.JOBS_STALE_AFTER_SECONDS);
   }
 
@@ -73,7 +66,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
    * @returns the id of the job it finished, or null when none was waiting.
    */
   async runOnce(): Promise<string | null> {
-    const job = await this.claim();
+    const job = await this.jobs.claimNext(this.operations);
     if (!job) return null;
     await this.execute(job);
     return job.id;
@@ -87,9 +80,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
           await sleep(500, signal);
           continue;
         }
-        await this.requeueStale();
+        await this.jobs.requeueStale(this.operations, this.config.JOBS_STALE_AFTER_SECONDS);
         while (this.running.size < this.config.JOBS_CONCURRENCY) {
-          const job = await this.claim();
+          const job = await this.jobs.claimNext(this.operations);
           if (!job) break;
           const run = this.execute(job).finally(() => this.running.delete(job.id));
           this.running.set(job.id, run);
@@ -104,59 +97,20 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  private async requeueStale(): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE ${this.table} SET status = 'QUEUED', updated_at = now() WHERE status = 'RUNNING' AND operation = ANY($1) AND updated_at < now() - make_interval(secs => $2)`,
-      [this.operations, this.config.JOBS_STALE_AFTER_SECONDS],
-    );
-  }
-
-  private async claim(): Promise<JobEntity | null> {
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const [row] = await manager.query(
-          `SELECT j.id FROM ${this.table} j
-            WHERE j.status = 'QUEUED' AND j.operation = ANY($1)
-              AND NOT EXISTS (SELECT 1 FROM ${this.table} r WHERE r.connection_id = j.connection_id AND r.operation = j.operation AND r.status = 'RUNNING')
-            ORDER BY j.requested_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [this.operations],
-        );
-        if (!row) return null;
-        await manager.query(`UPDATE ${this.table} SET status = 'RUNNING', started_at = COALESCE(started_at, now()), updated_at = now() WHERE id = $1`, [
-          row.id,
-        ]);
-        const job = await manager.findOneByOrFail(JobEntity, { id: row.id });
-        await this.emit(manager, job, [
-          {
-            definition: JobStartedV1,
-            data: { jobRunId: job.id, operation: job.operation as JobOperation, connectionId: job.connectionId, startedAt: new Date().toISOString() },
-          },
-        ]);
-        return job;
-      });
-    } catch (error) {
-      // Another worker started a run of the same operation for this connection first.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
-      throw error;
-    }
-  }
-
   private async execute(job: JobEntity): Promise<void> {
     const handler = this.handlers.get(job.operation) as JobHandler;
     const abort = new AbortController();
     const onStop = () => abort.abort();
     this.stopping.signal.addEventListener('abort', onStop, { once: true });
     const heartbeat = setInterval(() => {
-      void this.dataSource.query(`UPDATE ${this.table} SET updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [job.id]).catch(() => undefined);
+      void this.jobs.heartbeat(job.id).catch(() => undefined);
     }, this.heartbeatMs);
     const metrics = new JobRunMetrics(job);
     const context: JobContext = {
       job,
       signal: abort.signal,
-      // The same write a repository makes inside its batch's transaction, here in one of its own.
-      checkpoint: metrics.checkpoints((progress) =>
-        this.dataSource.transaction((manager) => writeJobCheckpoint(manager, job, progress, { producer: this.service.name })),
-      ),
+      // The same write a batch's repository makes inside its own transaction, here in one of its own.
+      checkpoint: metrics.checkpoints((progress) => this.jobs.checkpoint(job, progress)),
     };
     let result: JobResult;
     try {
@@ -174,53 +128,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       clearInterval(heartbeat);
       this.stopping.signal.removeEventListener('abort', onStop);
     }
-    await this.finish(job, result);
+    await this.jobs.finish(job, result);
     metrics.finished(result);
-  }
-
-  private async finish(job: JobEntity, result: JobResult): Promise<void> {
-    const status: JobStatus = result.outcome;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        JobEntity,
-        { id: job.id },
-        {
-          status,
-          counts: result.counts,
-          failureReason: result.outcome === 'FAILED' ? (result.summary ?? 'failed') : null,
-          finishedAt: new Date(),
-        },
-      );
-      await this.emit(manager, job, [
-        {
-          definition: JobCompletedV1,
-          data: {
-            jobRunId: job.id,
-            operation: job.operation as JobOperation,
-            connectionId: job.connectionId,
-            outcome: result.outcome,
-            counts: result.counts,
-            summary: result.summary?.slice(0, 2000) ?? null,
-            finishedAt: new Date().toISOString(),
-          },
-        },
-      ]);
-    });
     this.log.log(`${job.operation} ${job.id} for ${job.connectionId}: ${result.outcome}`);
-  }
-
-  private emit(
-    manager: EntityManager,
-    job: JobEntity,
-    events: Array<{ definition: typeof JobStartedV1 | typeof JobCompletedV1; data: unknown }>,
-  ): Promise<string[]> {
-    return appendToOutbox(
-      manager,
-      events.map(({ definition, data }) => ({
-        definition,
-        data,
-        context: { producer: this.service.name, tenantId: job.tenantId, connectionId: job.connectionId, correlationId: randomUUID(), causationId: job.id },
-      })),
-    );
   }
 }

@@ -1,8 +1,8 @@
 import { ConnectionOwnership, CurrentTenant } from '@amazon-channel/platform-auth';
 import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { JobEntity } from './job.entity';
+import type { JobEntity } from './job.entity';
+import { JobsRepository } from './jobs.repository';
 
 /** The job runs this service owns, per tenant: status, step, counts, failure reason; cancel a waiting run. */
 @ApiTags('jobs')
@@ -10,7 +10,7 @@ import { JobEntity } from './job.entity';
 @Controller('jobs')
 export class JobsController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly jobs: JobsRepository,
     private readonly ownership: ConnectionOwnership,
   ) {}
 
@@ -19,16 +19,12 @@ export class JobsController {
   @ApiOkResponse({ description: 'The 100 most recent job runs, newest first' })
   async list(@CurrentTenant() tenantId: string, @Query('connectionId') connectionId?: string): Promise<JobEntity[]> {
     if (connectionId !== undefined) await this.ownership.ownedConnection(tenantId, connectionId);
-    return this.dataSource.getRepository(JobEntity).find({
-      where: connectionId ? { tenantId, connectionId } : { tenantId },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+    return this.jobs.list(tenantId, connectionId);
   }
 
   @Get(':id')
   async get(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<JobEntity> {
-    const job = await this.dataSource.getRepository(JobEntity).findOneBy({ id, tenantId });
+    const job = await this.jobs.findOwned(tenantId, id);
     if (!job) throw new NotFoundException({ code: 'JOB_NOT_FOUND', message: `No job run ${id}` });
     return job;
   }
@@ -37,7 +33,7 @@ export class JobsController {
   @Post(':id/cancel')
   @HttpCode(200)
   async cancel(@CurrentTenant() tenantId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<JobEntity> {
-    await this.dataSource.getRepository(JobEntity).update({ id, tenantId, status: 'QUEUED' }, { status: 'CANCELLED', finishedAt: new Date() });
+    await this.jobs.cancelQueued(tenantId, id);
     return this.get(tenantId, id);
   }
 }
