@@ -1,4 +1,14 @@
-import { ListingImportedV1, ListingLinkBrokenV1, ListingLinkedV1, ListingsImportCompletedV1, type EnvelopeContext } from '@amazon-channel/contracts';
+import {
+  ListingImportedV1,
+  ListingLinkBrokenV1,
+  ListingLinkedV1,
+  ListingPublishedV1,
+  ListingPublishFailedV1,
+  ListingsImportCompletedV1,
+  ListingSyncedV1,
+  ListingSyncFailedV1,
+  type EnvelopeContext,
+} from '@amazon-channel/contracts';
 import type { PendingEvent } from '@amazon-channel/platform-persistence';
 import type { SkipReason } from '../import-listings/domain/report-row';
 import type { LinkDecision } from '../link-listings/domain/link-decision';
@@ -6,7 +16,8 @@ import type { WrittenListing } from './channel-listings.repository';
 
 /**
  * The events of the channel-listing aggregate, all built here: Import Listings' `ListingImported`
- * and `ListingsImportCompleted`, Link Listings' `ListingLinked` and `ListingLinkBroken`.
+ * and `ListingsImportCompleted`, Link Listings' `ListingLinked` and `ListingLinkBroken`, Publish
+ * Listings' `ListingPublished` and `ListingPublishFailed`.
  * Repositories append what these return in the transaction of the change they announce.
  */
 
@@ -111,4 +122,43 @@ export function listingLinkEvents(scope: ListingEventScope, decisions: LinkDecis
     }
   }
   return events;
+}
+
+/** A SKU whose synced values were read back live (`ListingSynced`) or that failed (`ListingSyncFailed`). */
+export interface SyncOutcomeForEvent {
+  listingId: string;
+  sku: string;
+  live?: { priceMinor: number | null; currency: string | null; quantity: number | null; handlingTimeDays: number | null };
+  failed?: { reason: string; sentence: string; issues: Array<{ code: string; message: string; severity: string }> };
+}
+
+/** `ListingSynced` / `ListingSyncFailed` of sync outcomes (job run or fast lane). */
+export function listingSyncEvents(scope: ListingEventScope, outcomes: SyncOutcomeForEvent[], freshId: () => string): PendingEvent[] {
+  const context = listingEventContext(scope, freshId);
+  return outcomes.flatMap((o): PendingEvent[] => {
+    const base = { connectionId: scope.connectionId, listingId: o.listingId, sku: o.sku, jobRunId: scope.jobId };
+    if (o.live) return [{ definition: ListingSyncedV1, data: { ...base, issues: [], values: o.live }, context }];
+    if (o.failed)
+      return [{ definition: ListingSyncFailedV1, data: { ...base, issues: o.failed.issues, reason: o.failed.reason, sentence: o.failed.sentence }, context }];
+    return [];
+  });
+}
+
+/** One SKU's publish outcome as its event tells it. */
+export interface PublishOutcomeForEvent {
+  /** The channel listing (or, for a SKU that has none yet, the platform listing record). */
+  listingId: string;
+  sku: string;
+  published: boolean;
+  issues: Array<{ code: string; message: string; severity: string }>;
+}
+
+/** `ListingPublished` for each SKU Amazon accepted, `ListingPublishFailed` for each that failed (previews emit nothing). */
+export function listingPublishEvents(scope: ListingEventScope, outcomes: PublishOutcomeForEvent[], freshId: () => string): PendingEvent[] {
+  const context = listingEventContext(scope, freshId);
+  return outcomes.map((o) => ({
+    definition: o.published ? ListingPublishedV1 : ListingPublishFailedV1,
+    data: { connectionId: scope.connectionId, listingId: o.listingId, sku: o.sku, jobRunId: scope.jobId, issues: o.issues },
+    context,
+  }));
 }
