@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dump as toYaml } from 'js-yaml';
-import { ALERTS_FILE, ALERTS_TEST_FILE, dashboardExpressions, dashboardFiles, referencedMetrics, ruleExpressions, withGrafanaVariables } from './ops-files';
+import {
+  ALERTS_FILE,
+  ALERTS_TEST_FILE,
+  dashboardExpressions,
+  dashboardFiles,
+  referencedMetrics,
+  ruleExpressions,
+  withGrafanaVariables,
+} from '@amazon-channel/testing';
 
 /** Runs promtool; `.ci/run` installs Debian's prometheus package when it is missing. */
 function promtool(...args: string[]): { status: number | null; output: string } {

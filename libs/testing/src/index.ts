@@ -26,3 +26,4 @@ export { createTestDatabase } from './postgres/test-database';
 export type { TestDatabase } from './postgres/test-database';
 export { PostgresHarnessError, PostgresHarnessErrorCode } from './postgres/postgres-harness.error';
 export * from './sandbox';
+export * from './ops/ops-files';

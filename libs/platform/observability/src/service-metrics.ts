@@ -79,7 +79,8 @@ export async function serviceMetricsText(service: string): Promise<string> {
   const own = serviceRegistry(service);
   for (const declare of everyService) declare(own);
   const names = new Set(own.getMetricsAsArray().map((m) => m.name));
-  const shared = register.getMetricsAsArray().filter((m) => !names.has(m.name));
+  // Only the process's own figures: anything else in the global registry belongs to no one service.
+  const shared = register.getMetricsAsArray().filter((m) => /^(process|nodejs)_/.test(m.name) && !names.has(m.name));
   const parts = [await own.metrics()];
   for (const metric of shared) parts.push(await register.getSingleMetricAsString(metric.name));
   return `${parts.filter((p) => p.trim().length > 0).join('\n')}\n`;

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 
-/** The repository's ops/ folder: Grafana dashboards and Prometheus rules. */
-export const OPS_DIR = path.join(__dirname, '..', '..', 'ops');
+import { repoRoot } from '../repo-root';
+
+/** The repository's ops/ folder: Grafana dashboards and Prometheus rules (read by test/ops and the metrics system test). */
+export const OPS_DIR = path.join(repoRoot(), 'ops');
 export const ALERTS_FILE = path.join(OPS_DIR, 'prometheus', 'alerts.yml');
 export const ALERTS_TEST_FILE = path.join(OPS_DIR, 'prometheus', 'alerts.test.yml');
 
