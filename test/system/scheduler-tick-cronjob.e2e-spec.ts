@@ -69,16 +69,14 @@ describe('the scheduler tick CronJob', () => {
       [connections],
     );
     expect(runs).toEqual(
-      [...connections]
-        .sort()
-        .flatMap((connection_id) =>
-          ['get-orders', 'link-listings', 'sync-listings', 'sync-orders'].map((operation) => ({
-            connection_id,
-            operation,
-            status: 'REQUESTED',
-            trigger: 'SCHEDULE',
-          })),
-        ),
+      [...connections].sort().flatMap((connection_id) =>
+        ['get-orders', 'link-listings', 'sync-listings', 'sync-orders'].map((operation) => ({
+          connection_id,
+          operation,
+          status: 'REQUESTED',
+          trigger: 'SCHEDULE',
+        })),
+      ),
     );
     // The running scheduler's relay published each JobRequested (the CronJob only wrote the outbox).
     await eventually(
