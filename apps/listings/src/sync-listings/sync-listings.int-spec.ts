@@ -208,6 +208,20 @@ describe('Sync Listings against the sandbox, through the real database and broke
     }
   }, 120_000);
 
+  it('sends a drop to 0 at once through the fast lane, without a sync run, and confirms it LIVE', async () => {
+    const six = await sandbox.admin.getListing(seller(), 'SKU-0000006');
+    expect(six.quantity).toBeGreaterThan(0);
+    expect((await put('SKU-0000006', { quantity: 0 })).status).toBe(204);
+    let live: any;
+    for (let i = 0; i < 200 && live?.sync_state !== 'LIVE'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      live = await state('SKU-0000006');
+    }
+    expect(live).toMatchObject({ sync_state: 'LIVE', confirmed: { quantity: 0 } });
+    expect(await sandbox.admin.getListing(seller(), 'SKU-0000006')).toMatchObject({ quantity: 0, handlingDays: six.handlingDays });
+    expect((await db().query(`SELECT count(*)::int AS n FROM listings.sync_feeds f WHERE f.messages @> '[{"sku": "SKU-0000006"}]'`))[0].n).toBe(0);
+  }, 60_000);
+
   it('answers the bulk route per row: index, coded error naming the field, nothing saved for a bad row', async () => {
     const res = await http(TENANT, 'PUT', `/connections/${CONNECTION}/platform-listings`, {
       rows: [

@@ -5,16 +5,19 @@ import { Module } from '@nestjs/common';
 import type { ListingsConfig } from '../config/listings.config';
 import { JobRequestsModule } from '../job-requests/job-requests.module';
 import { LandingConfirmation } from '../landing/landing-confirmation';
+import { LinkListingsModule } from '../link-listings/link-listings.module';
+import { FastLane } from './fast-lane';
 import { DEFAULT_SYNC_OPTIONS, SyncListingsHandler } from './sync-listings.handler';
 import { SyncListingsController } from './sync-listings.controller';
 import { SyncStateRepository } from './sync-state.repository';
 
 /** Sync Listings: the job (bulk lane), landing confirmation, the connection's sync settings. */
 @Module({
-  imports: [JobRequestsModule],
+  imports: [JobRequestsModule, LinkListingsModule],
   controllers: [SyncListingsController],
   providers: [
     SyncStateRepository,
+    FastLane,
     { provide: LandingConfirmation, useFactory: (sync: SyncStateRepository) => new LandingConfirmation(sync), inject: [SyncStateRepository] },
     {
       provide: SyncListingsHandler,
@@ -29,6 +32,6 @@ import { SyncStateRepository } from './sync-state.repository';
       inject: [SyncStateRepository, AmazonConnections, MappingTemplates, LandingConfirmation, PLATFORM_CONFIG],
     },
   ],
-  exports: [SyncListingsHandler, SyncStateRepository],
+  exports: [SyncListingsHandler, SyncStateRepository, FastLane],
 })
 export class SyncListingsModule {}
