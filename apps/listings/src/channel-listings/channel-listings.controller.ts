@@ -22,6 +22,7 @@ export class ChannelListingsController {
   @ApiQuery({ name: 'connectionId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['ACTIVE', 'PAUSED', 'HIDDEN', 'DELISTED'] })
   @ApiQuery({ name: 'linkStatus', required: false, enum: ['UNLINKED', 'LINKED', 'BROKEN'] })
+  @ApiQuery({ name: 'publishState', required: false, enum: ['PUBLISHED', 'LIVE', 'FAILED'] })
   @ApiQuery({ name: 'skuPrefix', required: false })
   @ApiQuery({ name: 'updatedSince', required: false, description: 'ISO date-time' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
@@ -41,6 +42,7 @@ export class ChannelListingsController {
       connectionId: q.connectionId,
       listingStatus: q.status,
       linkStatus: q.linkStatus,
+      publishState: q.publishState,
       skuPrefix: q.skuPrefix,
       updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
       after,

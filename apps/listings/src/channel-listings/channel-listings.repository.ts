@@ -29,6 +29,8 @@ export interface ListingFilter {
   connectionId?: string;
   listingStatus?: ListingStatus;
   linkStatus?: LinkStatus;
+  /** Publish state of the SKU's platform listing (`PUBLISHED`, `LIVE`, `FAILED`). */
+  publishState?: string;
   skuPrefix?: string;
   updatedSince?: Date;
   /** Opaque cursor from the previous page. */
@@ -211,6 +213,12 @@ export class ChannelListingsRepository {
     if (filter.connectionId) query.andWhere('l.connection_id = :connectionId', { connectionId: filter.connectionId });
     if (filter.listingStatus) query.andWhere('l.listing_status = :listingStatus', { listingStatus: filter.listingStatus });
     if (filter.linkStatus) query.andWhere('l.link_status = :linkStatus', { linkStatus: filter.linkStatus });
+    if (filter.publishState) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM ${quoteIdent(LISTINGS_SCHEMA)}.platform_listings p WHERE p.connection_id = l.connection_id AND p.sku = l.sku AND p.publish_state = :publishState)`,
+        { publishState: filter.publishState },
+      );
+    }
     if (filter.skuPrefix) query.andWhere('starts_with(l.sku, :skuPrefix)', { skuPrefix: filter.skuPrefix });
     if (filter.updatedSince) query.andWhere('l.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
     if (filter.after)

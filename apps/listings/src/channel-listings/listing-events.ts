@@ -2,6 +2,8 @@ import {
   ListingImportedV1,
   ListingLinkBrokenV1,
   ListingLinkedV1,
+  ListingPublishedV1,
+  ListingPublishFailedV1,
   ListingsImportCompletedV1,
   ListingSyncedV1,
   ListingSyncFailedV1,
@@ -14,7 +16,8 @@ import type { WrittenListing } from './channel-listings.repository';
 
 /**
  * The events of the channel-listing aggregate, all built here: Import Listings' `ListingImported`
- * and `ListingsImportCompleted`, Link Listings' `ListingLinked` and `ListingLinkBroken`.
+ * and `ListingsImportCompleted`, Link Listings' `ListingLinked` and `ListingLinkBroken`, Publish
+ * Listings' `ListingPublished` and `ListingPublishFailed`.
  * Repositories append what these return in the transaction of the change they announce.
  */
 
@@ -139,4 +142,23 @@ export function listingSyncEvents(scope: ListingEventScope, outcomes: SyncOutcom
       return [{ definition: ListingSyncFailedV1, data: { ...base, issues: o.failed.issues, reason: o.failed.reason, sentence: o.failed.sentence }, context }];
     return [];
   });
+}
+
+/** One SKU's publish outcome as its event tells it. */
+export interface PublishOutcomeForEvent {
+  /** The channel listing (or, for a SKU that has none yet, the platform listing record). */
+  listingId: string;
+  sku: string;
+  published: boolean;
+  issues: Array<{ code: string; message: string; severity: string }>;
+}
+
+/** `ListingPublished` for each SKU Amazon accepted, `ListingPublishFailed` for each that failed (previews emit nothing). */
+export function listingPublishEvents(scope: ListingEventScope, outcomes: PublishOutcomeForEvent[], freshId: () => string): PendingEvent[] {
+  const context = listingEventContext(scope, freshId);
+  return outcomes.map((o) => ({
+    definition: o.published ? ListingPublishedV1 : ListingPublishFailedV1,
+    data: { connectionId: scope.connectionId, listingId: o.listingId, sku: o.sku, jobRunId: scope.jobId, issues: o.issues },
+    context,
+  }));
 }

@@ -24,6 +24,12 @@ export const listingsOwnConfig = z.object({
   SYNC_LANDING_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
   /** Sync: ACCEPTED values not live after this are NOT_APPLIED (sent again once). */
   SYNC_LANDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(900_000),
+  /** Feed polling interval of bulk publishes (JSON_LISTINGS_FEED takes minutes on Amazon). */
+  PUBLISH_FEED_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  /** Wait between landing read-backs of published SKUs. */
+  PUBLISH_LANDING_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  /** Read-back rounds before a published SKU is left PUBLISHED (not confirmed live) in the run's result. */
+  PUBLISH_LANDING_ROUNDS: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 /** Everything listings reads from its environment, validated at start. */

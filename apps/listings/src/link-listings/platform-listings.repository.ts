@@ -58,6 +58,46 @@ export class PlatformListingsRepository {
     return new Map(rows.map((r) => [r.sku, r.platform_listing_id]));
   }
 
+  /** Desired records of these SKUs as publish reads them (SKUs the platform never described are absent). */
+  async desiredForPublish(
+    connectionId: string,
+    skus: string[],
+  ): Promise<
+    Array<{
+      id: string;
+      sku: string;
+      platform_listing_id: string;
+      price_minor: number | null;
+      currency: string | null;
+      quantity: number | null;
+      handling_time_days: number | null;
+      fulfillment_channel: 'DEFAULT' | 'FBA' | null;
+      product: DesiredProduct | null;
+    }>
+  > {
+    if (skus.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT id, sku, platform_listing_id, price_minor, currency, quantity, handling_time_days, fulfillment_channel, product
+         FROM ${TABLE} WHERE connection_id = $1 AND sku = ANY($2)`,
+      [connectionId, skus],
+    );
+  }
+
+  /** Records where publish left SKUs (`PUBLISHED`, `LIVE`, `FAILED` with the run and reasons), in the caller's transaction. */
+  async setPublishStates(
+    manager: EntityManager,
+    connectionId: string,
+    states: Array<{ sku: string; state: string; detail: Record<string, unknown> }>,
+  ): Promise<void> {
+    if (states.length === 0) return;
+    await manager.query(
+      `UPDATE ${TABLE} AS t SET publish_state = s.state, publish_detail = s.detail, updated_at = now()
+         FROM jsonb_to_recordset($2::jsonb) AS s(sku text, state text, detail jsonb)
+        WHERE t.connection_id = $1 AND t.sku = s.sku`,
+      [connectionId, JSON.stringify(states)],
+    );
+  }
+
   /**
    * One INSERT … ON CONFLICT for every row: rows whose desired hash is unchanged are left alone
    * (nothing written, nothing queued). A change of a value sync sends bumps `desired_version` and

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ChannelListingsRepository } from '../channel-listings/channel-listings.repository';
 import type { LinkWrite } from '../link-listings/domain/link-decision';
+import { PlatformListingsRepository } from '../link-listings/platform-listings.repository';
 import { LISTINGS_SCHEMA } from '../service-schema';
 import type { CatalogMatch } from './domain/asin-resolution';
 import type { PublishError, PublishWarning } from './domain/publish-errors';
@@ -29,9 +30,11 @@ export interface PublishResultWrite {
 /** What one step of a run commits together. */
 export interface PublishStepWrite {
   results: PublishResultWrite[];
-  /** Published SKUs: their channel listing becomes LINKED (created when missing) with the ASIN and product type. */
-  links?: Array<{ sku: string; asin: string; productType: string; platformListingId: string | null }>;
+  /** Published SKUs: their channel listing becomes LINKED (created when missing), from {@link PublishListingsRepository.planLinks}. */
+  links?: LinkWrite[];
   events?: PendingEvent[];
+  /** Where publish leaves each SKU on its platform listing (`GET /listings?publishState=`). */
+  publishStates?: Array<{ sku: string; state: string; detail: Record<string, unknown> }>;
   checkpoint: { job: JobContext['job']; progress: JobProgress };
 }
 
@@ -52,6 +55,7 @@ export class PublishListingsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly listings: ChannelListingsRepository,
+    private readonly platformListings: PlatformListingsRepository,
   ) {}
 
   /** Cached catalog answers of these identifiers in a marketplace (misses are absent). */
@@ -146,20 +150,33 @@ export class PublishListingsRepository {
     return q.orderBy('r.sku', 'ASC').limit(filter.limit).getMany();
   }
 
+  /** Channel listing id and link status of these SKUs (SKUs without a channel listing are absent). */
+  async channelListings(connectionId: string, skus: string[]): Promise<Map<string, { id: string; linkStatus: string }>> {
+    const states = await this.listings.linkStates(connectionId, skus);
+    return new Map([...states].map(([sku, s]) => [sku, { id: s.id, linkStatus: s.linkStatus }]));
+  }
+
+  /** The link writes that make published SKUs LINKED: an existing channel listing is linked, a missing one created (ids decided here, so events can name them). */
+  async planLinks(
+    connectionId: string,
+    published: Array<{ sku: string; asin: string; productType: string; platformListingId: string | null; title: string | null }>,
+  ): Promise<LinkWrite[]> {
+    if (published.length === 0) return [];
+    const states = await this.listings.linkStates(
+      connectionId,
+      published.map((p) => p.sku),
+    );
+    return published.map((p): LinkWrite => {
+      const known = states.get(p.sku);
+      return known
+        ? { kind: 'link', listingId: known.id, sku: p.sku, platformListingId: p.platformListingId, productType: p.productType, asin: p.asin }
+        : { kind: 'create', listingId: uuidv7(), sku: p.sku, platformListingId: p.platformListingId, productType: p.productType, asin: p.asin, title: p.title };
+    });
+  }
+
   /** Writes a step: results, links of published SKUs, events and the checkpoint, in one transaction. */
   async commitStep(scope: { tenantId: string; connectionId: string; jobId: string }, step: PublishStepWrite): Promise<void> {
-    const states = step.links?.length
-      ? await this.listings.linkStates(
-          scope.connectionId,
-          step.links.map((l) => l.sku),
-        )
-      : new Map();
-    const linkWrites: LinkWrite[] = (step.links ?? []).map((l) => {
-      const known = states.get(l.sku);
-      return known
-        ? { kind: 'link', listingId: known.id, sku: l.sku, platformListingId: l.platformListingId, productType: l.productType, asin: l.asin }
-        : { kind: 'create', listingId: uuidv7(), sku: l.sku, platformListingId: l.platformListingId, productType: l.productType, asin: l.asin, title: null };
-    });
+    const linkWrites = step.links ?? [];
     await this.dataSource.transaction(async (manager) => {
       for (const r of step.results) {
         await manager.query(
@@ -189,6 +206,7 @@ export class PublishListingsRepository {
       }
       if (linkWrites.length) await this.listings.applyLinkWrites(manager, scope, linkWrites);
       if (step.events?.length) await appendToOutbox(manager, step.events);
+      if (step.publishStates?.length) await this.platformListings.setPublishStates(manager, scope.connectionId, step.publishStates);
       await writeJobCheckpoint(manager, step.checkpoint.job, step.checkpoint.progress, { producer: 'listings' });
     });
   }

@@ -6,6 +6,8 @@ export const listListingsQuery = z
     connectionId: z.string().min(1).optional(),
     status: z.enum(['ACTIVE', 'PAUSED', 'HIDDEN', 'DELISTED']).optional(),
     linkStatus: z.enum(['UNLINKED', 'LINKED', 'BROKEN']).optional(),
+    /** Where the last publish left the SKU (its platform listing's publish state). */
+    publishState: z.enum(['PUBLISHED', 'LIVE', 'FAILED']).optional(),
     skuPrefix: z.string().min(1).max(200).optional(),
     updatedSince: z.iso.datetime({ offset: true }).optional(),
     cursor: z.string().min(1).optional(),

@@ -43,7 +43,7 @@ describe('publish: offer body (LISTING_OFFER_ONLY)', () => {
   });
 
   it('a feed UPDATE message carries the same attributes, the ASIN never at message level', () => {
-    const message = offerFeedMessage(7, draft(), 'B0EXAMPLE1', 'LUGGAGE', US);
+    const message = offerFeedMessage(7, 'SKU-1', offerPutBody(draft(), 'B0EXAMPLE1', 'LUGGAGE', US));
     expect(message).toMatchObject({ messageId: 7, sku: 'SKU-1', operationType: 'UPDATE', productType: 'LUGGAGE', requirements: 'LISTING_OFFER_ONLY' });
     expect(message.attributes).toEqual(offerPutBody(draft(), 'B0EXAMPLE1', 'LUGGAGE', US).attributes);
     expect(message).not.toHaveProperty('merchant_suggested_asin');

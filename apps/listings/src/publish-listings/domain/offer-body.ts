@@ -38,14 +38,7 @@ export function offerPutBody(draft: OfferDraft, asin: string, productType: strin
   return { productType, requirements: 'LISTING_OFFER_ONLY', attributes: offerAttributes(draft, asin, marketplaceId) };
 }
 
-/** The same offer as a feed `UPDATE` message. */
-export function offerFeedMessage(messageId: number, draft: OfferDraft, asin: string, productType: string, marketplaceId: string): OfferFeedMessage {
-  return {
-    messageId,
-    sku: draft.sku,
-    operationType: 'UPDATE',
-    productType,
-    requirements: 'LISTING_OFFER_ONLY',
-    attributes: offerAttributes(draft, asin, marketplaceId),
-  };
+/** An offer (as planned and stored) as a feed `UPDATE` message. */
+export function offerFeedMessage(messageId: number, sku: string, offer: { productType: string; attributes: Record<string, unknown> }): OfferFeedMessage {
+  return { messageId, sku, operationType: 'UPDATE', productType: offer.productType, requirements: 'LISTING_OFFER_ONLY', attributes: offer.attributes };
 }
