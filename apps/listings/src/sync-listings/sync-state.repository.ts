@@ -218,11 +218,12 @@ export class SyncStateRepository {
     feed.status = 'LANDED';
   }
 
-  /** LIVE SKUs of a connection with their effective desired values (for the drift check), in SKU order. */
-  async livePage(connectionId: string, afterSku: string, limit: number): Promise<Array<PendingSku & { confirmedLive: SyncedValues | null }>> {
+  /** LIVE and DRIFTED SKUs of a connection with their desired values (for the drift check), in SKU order. */
+  async livePage(connectionId: string, afterSku: string, limit: number): Promise<Array<PendingSku & { drifted: boolean }>> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, sku, sync_version, price_minor, currency, quantity, handling_time_days, fulfillment_channel, active, hidden_at IS NOT NULL AS hidden, confirmed
-         FROM ${PL} WHERE connection_id = $1 AND sync_state = 'LIVE' AND sku > $2 ORDER BY sku LIMIT $3`,
+      `SELECT id, sku, sync_version, price_minor, currency, quantity, handling_time_days, fulfillment_channel, active, hidden_at IS NOT NULL AS hidden,
+              confirmed, sync_state = 'DRIFTED' AS drifted
+         FROM ${PL} WHERE connection_id = $1 AND sync_state IN ('LIVE', 'DRIFTED') AND sku > $2 ORDER BY sku LIMIT $3`,
       [connectionId, afterSku, limit],
     );
     return rows.map((r) => ({
@@ -239,7 +240,7 @@ export class SyncStateRepository {
         hidden: r['hidden'] as boolean,
       },
       confirmed: r['confirmed'] as SyncedValues | null,
-      confirmedLive: r['confirmed'] as SyncedValues | null,
+      drifted: r['drifted'] as boolean,
       onAmazon: true,
       productType: 'PRODUCT',
     }));
