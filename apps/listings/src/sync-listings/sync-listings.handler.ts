@@ -3,8 +3,8 @@ import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform
 import type { MappingTemplates } from '@amazon-channel/platform-templates';
 import { JSON_FEED_CONTENT_TYPE, type SpApiClient } from '@amazon-channel/sp-api';
 import type { SyncIssue } from '../link-listings/domain/desired-state';
-import { DriftCheck } from '../landing/drift-check';
-import { LandingConfirmation } from '../landing/landing-confirmation';
+import { type DriftCheck } from '../landing/drift-check';
+import { type LandingConfirmation } from '../landing/landing-confirmation';
 import { decideSync, planFeeds, type SyncDecision } from './domain/sync-deltas';
 import { toSyncIssues } from './domain/sync-outcomes';
 import { compileSyncTemplate } from './domain/sync-template';

@@ -4,7 +4,6 @@ import type { RunningService } from '@amazon-channel/platform-service';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, kafkaBrokers, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
 import { SignJWT } from 'jose';
-import { Kafka, logLevel } from 'kafkajs';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
