@@ -3,7 +3,8 @@ import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform
 import type { MappingTemplates } from '@amazon-channel/platform-templates';
 import { JSON_FEED_CONTENT_TYPE, type SpApiClient } from '@amazon-channel/sp-api';
 import type { SyncIssue } from '../link-listings/domain/desired-state';
-import { LandingConfirmation } from '../landing/landing-confirmation';
+import { type DriftCheck } from '../landing/drift-check';
+import { type LandingConfirmation } from '../landing/landing-confirmation';
 import { decideSync, planFeeds, type SyncDecision } from './domain/sync-deltas';
 import { toSyncIssues } from './domain/sync-outcomes';
 import { compileSyncTemplate } from './domain/sync-template';
@@ -24,6 +25,8 @@ export interface SyncListingsOptions {
   pageSize: number;
   /** Rounds of plan → submit → land in one run (a restock after its price, a NOT_APPLIED retry). */
   maxRounds: number;
+  /** LIVE SKUs read back per run for drift (searchListingsItems, 20 a call). */
+  driftCheckLimit: number;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncListingsOptions = {
@@ -33,6 +36,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncListingsOptions = {
   landingTimeoutMs: 15 * 60_000,
   pageSize: 5_000,
   maxRounds: 3,
+  driftCheckLimit: 2_000,
 };
 
 const sentence = (code: string, text: string): SyncIssue[] => [{ code, severity: 'ERROR', attribute: null, message: text, sentence: text }];
@@ -56,6 +60,7 @@ export class SyncListingsHandler implements JobHandler {
     private readonly amazon: AmazonConnections,
     private readonly templates: MappingTemplates,
     private readonly landing: LandingConfirmation,
+    private readonly drift: DriftCheck,
     private readonly options: SyncListingsOptions = DEFAULT_SYNC_OPTIONS,
   ) {}
 
@@ -68,6 +73,11 @@ export class SyncListingsHandler implements JobHandler {
     const counts: Record<string, number> = { sent: 0, live: 0, failed: 0, in_sync: 0, not_on_amazon: 0, feeds: 0, ...job.counts };
 
     const round0 = ((job.cursor as { round?: number } | null) ?? {}).round ?? 0;
+    if (round0 === 0 && (await this.sync.feedsOf(job.id)).length === 0) {
+      const { driftPolicy } = await this.sync.settings(job.connectionId);
+      const { drifted } = await this.drift.run(scope, client, account, driftPolicy, this.options.driftCheckLimit, signal);
+      counts['drifted'] = drifted;
+    }
     for (let round = round0; round < this.options.maxRounds; round++) {
       let feeds = (await this.sync.feedsOf(job.id)).filter((f) => f.seq >= round * 1_000);
       if (feeds.length === 0) {
@@ -86,7 +96,7 @@ export class SyncListingsHandler implements JobHandler {
     return {
       outcome: (counts['sent'] ?? 0) === 0 && failed === 0 ? 'SUCCEEDED' : outcome,
       counts,
-      summary: `${counts['sent']} SKUs sent in ${counts['feeds']} feeds; ${counts['live']} live on Amazon; ${failed} failed; ${counts['in_sync']} already in sync; ${counts['not_on_amazon']} not on Amazon.`,
+      summary: `${counts['sent']} SKUs sent in ${counts['feeds']} feeds; ${counts['live']} live on Amazon; ${failed} failed; ${counts['in_sync']} already in sync; ${counts['not_on_amazon']} not on Amazon; ${counts['drifted'] ?? 0} changed in Seller Central.`,
     };
   }
 

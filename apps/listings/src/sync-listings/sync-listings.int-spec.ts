@@ -4,7 +4,6 @@ import type { RunningService } from '@amazon-channel/platform-service';
 import { createServiceDataSource, runServiceMigrations } from '@amazon-channel/platform-persistence';
 import { createTestDatabase, kafkaBrokers, startSandbox, type SandboxHandle, type TestDatabase } from '@amazon-channel/testing';
 import { SignJWT } from 'jose';
-import { Kafka, logLevel } from 'kafkajs';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -206,6 +205,45 @@ describe('Sync Listings against the sandbox, through the real database and broke
     } finally {
       await sandbox.admin.clearFaults();
     }
+  }, 120_000);
+
+  it('sends a drop to 0 at once through the fast lane, without a sync run, and confirms it LIVE', async () => {
+    const six = await sandbox.admin.getListing(seller(), 'SKU-0000006');
+    expect(six.quantity).toBeGreaterThan(0);
+    expect((await put('SKU-0000006', { quantity: 0 })).status).toBe(204);
+    let live: any;
+    for (let i = 0; i < 200 && live?.sync_state !== 'LIVE'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      live = await state('SKU-0000006');
+    }
+    expect(live).toMatchObject({ sync_state: 'LIVE', confirmed: { quantity: 0 } });
+    expect(await sandbox.admin.getListing(seller(), 'SKU-0000006')).toMatchObject({ quantity: 0, handlingDays: six.handlingDays });
+    expect((await db().query(`SELECT count(*)::int AS n FROM listings.sync_feeds f WHERE f.messages @> '[{"sku": "SKU-0000006"}]'`))[0].n).toBe(0);
+  }, 60_000);
+
+  it('notices a value changed in Seller Central: DRIFTED with both values (report only), then restored under RESTORE', async () => {
+    const desired = (await state('SKU-0000001')).confirmed.quantity;
+    const { client } = await new AmazonConnections(grants, { endpointOverride: sandbox.baseUrl }).forConnection(CONNECTION, TENANT);
+    // The seller edits the quantity in Seller Central (the sandbox's Amazon side), not through us.
+    await client.listings.patchListingsItem(seller(), 'SKU-0000001', ['ATVPDKIKX0DER'], {
+      productType: 'PRODUCT',
+      patches: [{ op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: desired + 100 }] }],
+    });
+    const reported = await sync();
+    expect(reported.counts).toMatchObject({ drifted: 1, sent: 0 });
+    expect(await state('SKU-0000001')).toMatchObject({ sync_state: 'DRIFTED', sync_reason: 'DRIFTED' });
+    expect((await db().query(`SELECT sync_drift FROM listings.platform_listings WHERE sku = 'SKU-0000001'`))[0].sync_drift).toEqual({
+      quantity: { desired, amazon: desired + 100 },
+    });
+    expect((await sandbox.admin.getListing(seller(), 'SKU-0000001')).quantity).toBe(desired + 100);
+
+    expect((await http(TENANT, 'PUT', `/connections/${CONNECTION}/sync-settings`, { driftPolicy: 'RESTORE', hideWhenOutOfStock: false })).status).toBe(200);
+    expect((await http(TENANT, 'PUT', `/connections/${CONNECTION}/sync-settings`, { driftPolicy: 'SOMETIMES' })).status).toBe(400);
+    // DRIFTED SKUs are checked again by each run: under RESTORE the platform's value goes out.
+    const restored = await sync();
+    expect(restored.counts).toMatchObject({ drifted: 1, sent: 1, live: 1 });
+    expect((await sandbox.admin.getListing(seller(), 'SKU-0000001')).quantity).toBe(desired);
+    expect(await state('SKU-0000001')).toMatchObject({ sync_state: 'LIVE' });
   }, 120_000);
 
   it('answers the bulk route per row: index, coded error naming the field, nothing saved for a bad row', async () => {

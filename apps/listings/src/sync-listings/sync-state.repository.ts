@@ -29,6 +29,8 @@ export interface SyncStateChange {
   drift?: Record<string, unknown> | null;
   /** Values read back from Amazon, stored as `confirmed`. */
   confirmed?: SyncedValues | null;
+  /** What carried the change when it was not a feed (`patch:<submissionId>` for the fast lane). */
+  via?: string;
 }
 
 /** Who a change belongs to (the job run, or null for the fast lane and seller actions). */
@@ -48,15 +50,23 @@ export class SyncStateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** PENDING SKUs not yet in a feed, in SKU order after `afterSku`, with Amazon's last known values. */
-  async pendingPage(connectionId: string, afterSku: string, limit: number): Promise<PendingSku[]> {
+  pendingPage(connectionId: string, afterSku: string, limit: number): Promise<PendingSku[]> {
+    return this.pending(connectionId, 'p.sku > $2 ORDER BY p.sku LIMIT $3', [afterSku, limit]);
+  }
+
+  /** These SKUs, if PENDING and not in a feed (the fast lane's pick). */
+  pendingSkus(connectionId: string, skus: readonly string[]): Promise<PendingSku[]> {
+    return this.pending(connectionId, 'p.sku = ANY($2)', [skus]);
+  }
+
+  private async pending(connectionId: string, where: string, params: unknown[]): Promise<PendingSku[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT p.id, p.sku, p.sync_version, p.price_minor, p.currency, p.quantity, p.handling_time_days, p.fulfillment_channel, p.active,
               p.hidden_at IS NOT NULL AS hidden, p.confirmed AS p_confirmed, c.confirmed AS c_confirmed, c.product_type,
               (c.id IS NOT NULL AND c.link_status <> 'BROKEN' AND c.listing_status <> 'DELISTED' AND p.delisted_at IS NULL) AS on_amazon
          FROM ${PL} p LEFT JOIN ${CL} c ON c.connection_id = p.connection_id AND c.sku = p.sku
-        WHERE p.connection_id = $1 AND p.sync_state = 'PENDING' AND p.sync_feed_id IS NULL AND p.sku > $2
-        ORDER BY p.sku LIMIT $3`,
-      [connectionId, afterSku, limit],
+        WHERE p.connection_id = $1 AND p.sync_state = 'PENDING' AND p.sync_feed_id IS NULL AND ${where}`,
+      [connectionId, ...params],
     );
     return rows.map((r) => {
       const mine = r['p_confirmed'] as SyncedValues | null;
@@ -208,11 +218,12 @@ export class SyncStateRepository {
     feed.status = 'LANDED';
   }
 
-  /** LIVE SKUs of a connection with their effective desired values (for the drift check), in SKU order. */
-  async livePage(connectionId: string, afterSku: string, limit: number): Promise<Array<PendingSku & { confirmedLive: SyncedValues | null }>> {
+  /** LIVE and DRIFTED SKUs of a connection with their desired values (for the drift check), in SKU order. */
+  async livePage(connectionId: string, afterSku: string, limit: number): Promise<Array<PendingSku & { drifted: boolean }>> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, sku, sync_version, price_minor, currency, quantity, handling_time_days, fulfillment_channel, active, hidden_at IS NOT NULL AS hidden, confirmed
-         FROM ${PL} WHERE connection_id = $1 AND sync_state = 'LIVE' AND sku > $2 ORDER BY sku LIMIT $3`,
+      `SELECT id, sku, sync_version, price_minor, currency, quantity, handling_time_days, fulfillment_channel, active, hidden_at IS NOT NULL AS hidden,
+              confirmed, sync_state = 'DRIFTED' AS drifted
+         FROM ${PL} WHERE connection_id = $1 AND sync_state IN ('LIVE', 'DRIFTED') AND sku > $2 ORDER BY sku LIMIT $3`,
       [connectionId, afterSku, limit],
     );
     return rows.map((r) => ({
@@ -229,7 +240,7 @@ export class SyncStateRepository {
         hidden: r['hidden'] as boolean,
       },
       confirmed: r['confirmed'] as SyncedValues | null,
-      confirmedLive: r['confirmed'] as SyncedValues | null,
+      drifted: r['drifted'] as boolean,
       onAmazon: true,
       productType: 'PRODUCT',
     }));
@@ -254,9 +265,11 @@ export class SyncStateRepository {
             sync_reason = c.reason, sync_issues = c.issues, sync_drift = c.drift,
             confirmed = COALESCE(c.confirmed, p.confirmed),
             live_at = CASE WHEN c.state = 'LIVE' THEN now() ELSE p.live_at END,
-            sync_feed_id = CASE WHEN c.state = 'PENDING' THEN NULL ELSE p.sync_feed_id END,
+            sync_feed_id = CASE WHEN c.state = 'PENDING' THEN NULL ELSE COALESCE(c.via, p.sync_feed_id) END,
+            sync_attempts = p.sync_attempts + CASE WHEN c.via IS NULL THEN 0 ELSE 1 END,
+            submitted_at = CASE WHEN c.via IS NULL THEN p.submitted_at ELSE now() END,
             sync_message_id = CASE WHEN c.state = 'PENDING' THEN NULL ELSE p.sync_message_id END
-           FROM jsonb_to_recordset($2::jsonb) AS c(sku text, version integer, state text, reason text, issues jsonb, drift jsonb, confirmed jsonb)
+           FROM jsonb_to_recordset($2::jsonb) AS c(sku text, version integer, state text, reason text, issues jsonb, drift jsonb, confirmed jsonb, via text)
           WHERE p.connection_id = $1 AND p.sku = c.sku AND p.sync_version = c.version
           RETURNING p.id, p.sku, p.sync_state AS state, p.sync_reason AS reason, p.sync_issues AS issues, p.confirmed`,
         [
@@ -270,6 +283,7 @@ export class SyncStateRepository {
               issues: c.issues ?? null,
               drift: c.drift ?? null,
               confirmed: c.confirmed ?? null,
+              via: c.via ?? null,
             })),
           ),
         ],

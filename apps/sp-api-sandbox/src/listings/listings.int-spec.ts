@@ -172,6 +172,36 @@ describe('Listings Items, Listings Restrictions, Catalog Items, Product Type Def
       },
     });
     expect(badQty.json.status).toBe('INVALID');
+    // A replace without lead_time_to_ship_max_days resets the handling time to the account default; merge keeps it.
+    await h.call<Submission>(patchItem, {
+      params: { sellerId: SELLER, sku: 'SKU-0000002' },
+      query: { marketplaceIds: US },
+      body: {
+        productType: 'PRODUCT',
+        patches: [{ op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 5 }] }],
+      },
+    });
+    expect((await h.admin('GET', `/sellers/${SELLER}/listings/SKU-0000002`)).json).toMatchObject({ quantity: 5, handlingDays: 4 });
+    await h.call<Submission>(patchItem, {
+      params: { sellerId: SELLER, sku: 'SKU-0000002' },
+      query: { marketplaceIds: US },
+      body: {
+        productType: 'PRODUCT',
+        patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 6 }] }],
+      },
+    });
+    expect((await h.admin('GET', `/sellers/${SELLER}/listings/SKU-0000002`)).json).toMatchObject({ quantity: 6, handlingDays: 2 });
+    // A patch of a SKU the seller does not have: ACCEPTED, and nothing appears.
+    const unknown = await h.call<Submission>(patchItem, {
+      params: { sellerId: SELLER, sku: 'NO-SUCH-SKU' },
+      query: { marketplaceIds: US },
+      body: {
+        productType: 'PRODUCT',
+        patches: [{ op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }],
+      },
+    });
+    expect(unknown.json.status).toBe('ACCEPTED');
+    expect((await h.call(getItem, { params: { sellerId: SELLER, sku: 'NO-SUCH-SKU' }, query: { marketplaceIds: US } })).status).toBe(404);
     expect((await h.call<Submission>(deleteItem, { params: { sellerId: SELLER, sku: 'SKU-0000002' }, query: { marketplaceIds: US } })).json.status).toBe(
       'ACCEPTED',
     );

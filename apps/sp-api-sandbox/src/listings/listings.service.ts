@@ -24,6 +24,22 @@ export interface SubmissionResult {
   asin?: string;
 }
 
+/**
+ * The handling time Amazon falls back to when a `replace` of fulfillment_availability leaves
+ * `lead_time_to_ship_max_days` out (the seller's shipping-template default; write-path.md §B.2).
+ */
+export const ACCOUNT_DEFAULT_HANDLING_DAYS = 2;
+
+/** A `replace` of fulfillment_availability: a merchant entry without a handling time gets the account default. */
+function withDefaultHandling(name: string, value: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  if (name !== 'fulfillment_availability') return value;
+  return value.map((e) =>
+    e['fulfillment_channel_code'] === 'DEFAULT' && e['lead_time_to_ship_max_days'] === undefined
+      ? { ...e, lead_time_to_ship_max_days: ACCOUNT_DEFAULT_HANDLING_DAYS }
+      : e,
+  );
+}
+
 /** Fields that identify an entry inside an attribute array (used by `merge` and `delete`). */
 const SELECTORS = ['marketplace_id', 'language_tag', 'currency', 'audience', 'fulfillment_channel_code'];
 
@@ -80,12 +96,13 @@ export class ListingsWriter {
   }
 
   /**
-   * Partial changes (PATCH, feed PATCH / PARTIAL_UPDATE). An unknown SKU is a 400 naming `sku`: the
-   * model declares no 404 for patch/delete and its sandbox answers 400 for an unknown SKU.
+   * Partial changes (PATCH, feed PATCH / PARTIAL_UPDATE). A patch of an unknown SKU is ACCEPTED and
+   * changes nothing visible, as Amazon does (write-path.md §B.7: it creates an offer-only fragment
+   * that never becomes a listing; models#4402).
    */
   patch(seller: SellerState, sku: string, productType: string, patches: ListingPatch[], preview: boolean): SubmissionResult {
     const existing = seller.getListing(sku);
-    if (!existing) throw notFound(sku);
+    if (!existing) return this.result(sku, [], preview);
     const attributes: Record<string, unknown[]> = structuredClone(existing.attributes);
     const issues: ListingIssue[] = [];
     for (const p of patches) {
@@ -112,7 +129,7 @@ export class ListingsWriter {
               categories: ['MISSING_ATTRIBUTE'],
               attributeNames: [name],
             });
-          else attributes[name] = p.value;
+          else attributes[name] = p.op === 'replace' ? withDefaultHandling(name, p.value) : p.value;
           break;
         case 'merge': {
           const merged = [...current];
