@@ -6,15 +6,17 @@ import { LinkListingsHandler } from './link-listings/link-listings.handler';
 import { LinkListingsModule } from './link-listings/link-listings.module';
 import { PublishListingsHandler } from './publish-listings/publish-listings.handler';
 import { PublishListingsModule } from './publish-listings/publish-listings.module';
+import { SyncListingsHandler } from './sync-listings/sync-listings.handler';
+import { SyncListingsModule } from './sync-listings/sync-listings.module';
 
 /** The job handlers listings registers with the platform JobRunner. */
 @Module({
-  imports: [ImportListingsModule, LinkListingsModule, PublishListingsModule],
+  imports: [ImportListingsModule, LinkListingsModule, SyncListingsModule, PublishListingsModule],
   providers: [
     {
       provide: JOB_HANDLERS,
-      useFactory: (...handlers: [ImportListingsHandler, LinkListingsHandler, PublishListingsHandler]) => handlers,
-      inject: [ImportListingsHandler, LinkListingsHandler, PublishListingsHandler],
+      useFactory: (...handlers: [ImportListingsHandler, LinkListingsHandler, SyncListingsHandler, PublishListingsHandler]) => handlers,
+      inject: [ImportListingsHandler, LinkListingsHandler, SyncListingsHandler, PublishListingsHandler],
     },
   ],
   exports: [JOB_HANDLERS],

@@ -25,6 +25,7 @@ export type {
   MappingSetEntry,
   MappingSetSource,
   MappingTemplate,
+  NumericAdjustment,
   NumericCondition,
   OptionSource,
   RegexCondition,

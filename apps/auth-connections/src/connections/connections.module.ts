@@ -14,6 +14,7 @@ import { SetupLinkSigner } from './domain/secrets';
 import { ConnectionsGrpcServer } from './grpc/connections-grpc.server';
 import { InternalController } from './internal.controller';
 import { LifecycleService } from './lifecycle.service';
+import { ConnectionMetrics } from './connection-metrics';
 import { LwaApps } from './lwa/lwa-apps';
 import { LwaHealthController } from './lwa-health.controller';
 import { OAuthController } from './oauth.controller';
@@ -47,6 +48,7 @@ export class ConnectionsModule {
         AccessTokenService,
         ConnectionTestService,
         LifecycleService,
+        ConnectionMetrics,
         ConnectionsGrpcServer,
       ],
       exports: [ConnectionsGrpcServer, AccessTokenService, LifecycleService, LwaApps],

@@ -328,6 +328,11 @@ export class ConnectionsRepository {
   }
 
   /** Counts by status, for the gauge. */
+  /** Active connections whose re-authorization is due before `before` (notified or not). */
+  countReauthorizationDueBefore(before: Date): Promise<number> {
+    return this.connections.count({ where: { status: In(['ACTIVE']), reauthorizationDueAt: LessThan(before) } });
+  }
+
   async countByStatus(): Promise<Array<{ status: string; count: number }>> {
     const rows = await this.connections
       .createQueryBuilder('c')

@@ -306,8 +306,8 @@ export class ShipmentsRepository {
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `UPDATE ${T.packages} SET status = $2, reason = $3, confirmed_at = CASE WHEN $2 = 'CONFIRMED' THEN $4::timestamptz ELSE confirmed_at END,
-           resends = resends + CASE WHEN $2 = 'NOT_RECORDED' THEN 1 ELSE 0 END, updated_at = now() WHERE id = $1`,
+        `UPDATE ${T.packages} SET status = $2::text, reason = $3, confirmed_at = CASE WHEN $2::text = 'CONFIRMED' THEN $4::timestamptz ELSE confirmed_at END,
+           resends = resends + CASE WHEN $2::text = 'NOT_RECORDED' THEN 1 ELSE 0 END, updated_at = now() WHERE id = $1`,
         [packageRowId, status, reason, at],
       );
       await appendToOutbox(manager, events);

@@ -5,6 +5,8 @@ import {
   ListingPublishedV1,
   ListingPublishFailedV1,
   ListingsImportCompletedV1,
+  ListingSyncedV1,
+  ListingSyncFailedV1,
   type EnvelopeContext,
 } from '@amazon-channel/contracts';
 import type { PendingEvent } from '@amazon-channel/platform-persistence';
@@ -120,6 +122,26 @@ export function listingLinkEvents(scope: ListingEventScope, decisions: LinkDecis
     }
   }
   return events;
+}
+
+/** A SKU whose synced values were read back live (`ListingSynced`) or that failed (`ListingSyncFailed`). */
+export interface SyncOutcomeForEvent {
+  listingId: string;
+  sku: string;
+  live?: { priceMinor: number | null; currency: string | null; quantity: number | null; handlingTimeDays: number | null };
+  failed?: { reason: string; sentence: string; issues: Array<{ code: string; message: string; severity: string }> };
+}
+
+/** `ListingSynced` / `ListingSyncFailed` of sync outcomes (job run or fast lane). */
+export function listingSyncEvents(scope: ListingEventScope, outcomes: SyncOutcomeForEvent[], freshId: () => string): PendingEvent[] {
+  const context = listingEventContext(scope, freshId);
+  return outcomes.flatMap((o): PendingEvent[] => {
+    const base = { connectionId: scope.connectionId, listingId: o.listingId, sku: o.sku, jobRunId: scope.jobId };
+    if (o.live) return [{ definition: ListingSyncedV1, data: { ...base, issues: [], values: o.live }, context }];
+    if (o.failed)
+      return [{ definition: ListingSyncFailedV1, data: { ...base, issues: o.failed.issues, reason: o.failed.reason, sentence: o.failed.sentence }, context }];
+    return [];
+  });
 }
 
 /** One SKU's publish outcome as its event tells it. */

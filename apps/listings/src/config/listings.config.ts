@@ -16,6 +16,14 @@ export const listingsOwnConfig = z.object({
   IMPORT_BATCH_SIZE: z.coerce.number().int().min(10).max(20_000).default(2_000),
   /** Report polling interval while Amazon prepares GET_MERCHANT_LISTINGS_ALL_DATA. */
   IMPORT_REPORT_POLL_MS: z.coerce.number().int().min(50).max(120_000).default(2_000),
+  /** Sync: how often a submitted feed's status is asked. */
+  SYNC_FEED_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /** Sync: a feed not DONE after this is STUCK; its SKUs fail (sent again next run) and the run goes on. */
+  SYNC_FEED_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
+  /** Sync: how often ACCEPTED SKUs are read back. */
+  SYNC_LANDING_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+  /** Sync: ACCEPTED values not live after this are NOT_APPLIED (sent again once). */
+  SYNC_LANDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(900_000),
   /** Feed polling interval of bulk publishes (JSON_LISTINGS_FEED takes minutes on Amazon). */
   PUBLISH_FEED_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   /** Wait between landing read-backs of published SKUs. */

@@ -166,6 +166,8 @@ export class PlatformListingsRepository {
            sync_issues = CASE WHEN ${changed} THEN NULL ELSE t.sync_issues END,
            sync_drift = CASE WHEN ${changed} THEN NULL ELSE t.sync_drift END,
            sync_attempts = CASE WHEN ${changed} THEN 0 ELSE t.sync_attempts END,
+           sync_feed_id = CASE WHEN ${changed} THEN NULL ELSE t.sync_feed_id END,
+           sync_message_id = CASE WHEN ${changed} THEN NULL ELSE t.sync_message_id END,
            updated_at = now()
          WHERE t.desired_hash IS DISTINCT FROM EXCLUDED.desired_hash
          RETURNING t.sku, (t.xmax = 0) AS inserted, t.sync_state, t.sync_version, t.quantity, t.active, (t.hidden_at IS NOT NULL) AS hidden`,

@@ -141,6 +141,7 @@ describe('orders: the get-orders template of a connection (templates API, job)',
       const [order] = await h.sandbox.admin.createOrders(seller, [{ status: 'UNSHIPPED', serviceLevel: 'STANDARD', createdTime }]);
       const result = await h.service.app.get(GetOrdersJobHandler).run(h.context(TENANT, conn, 'get-orders').context);
       expect([result.outcome, result.counts]).toEqual(['SUCCEEDED', expect.objectContaining({ created: 1 })]);
+      expect(result.summary).toContain(withTemplate ? "Mapped with the connection's saved template (version 1)." : 'Mapped with the default template.');
       const rows = await h.dataSource.query(
         `SELECT payload FROM orders.outbox_events WHERE event_type = 'orders.order-imported' AND payload->>'connectionId' = $1 AND payload->'data'->>'amazonOrderId' = $2`,
         [conn, order.orderId],

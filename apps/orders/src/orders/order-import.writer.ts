@@ -1,4 +1,5 @@
 import { appendToOutbox, type FieldCipher, type PendingEvent } from '@amazon-channel/platform-persistence';
+import { writeJobCheckpoint, type JobEntity, type JobProgress } from '@amazon-channel/platform-service';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { T } from '../database/tables';
@@ -7,6 +8,7 @@ import { encryptPii, hasPii } from '../pii/pii-cipher';
 import type { KnownOrder, OrderDecision, Placement } from './domain/import-decision';
 import type { OrderCandidate } from './domain/order-candidate';
 import type { OrderState } from './entities/order.entity';
+import { OrdersError, storeFailure } from './orders.error';
 import { insertRows } from './sql';
 
 /** The seller account an order belongs to: its identity is this plus the AmazonOrderId. */
@@ -87,7 +89,7 @@ interface OrderRow {
 /**
  * The SQL of one get-orders page, inside the transaction {@link OrdersRepository.importPage} opened:
  * locks the stored orders, inserts new ones (a race lost to another run shows as "not inserted"),
- * writes the decisions and appends their events. Decides nothing.
+ * writes the decisions, appends their events and the run's checkpoint. Decides nothing.
  */
 export class OrderImportWriter {
   constructor(
@@ -213,6 +215,17 @@ export class OrderImportWriter {
     await this.writePii(pii.filter((p) => hasPii(p.c.pii)));
     await this.writeSkips(skips);
     if (stored.length) await this.manager.query(`DELETE FROM ${T.skips} WHERE connection_id = $1 AND amazon_order_id = ANY($2)`, [scope.connectionId, stored]);
+  }
+
+  /** Records the run's checkpoint after this page (same transaction): a crash resumes after the last page that committed. */
+  async checkpoint(job: Readonly<JobEntity>, progress: JobProgress): Promise<void> {
+    try {
+      await writeJobCheckpoint(this.manager, job, progress, { producer: 'orders' });
+    } catch (error) {
+      // Not STORE_FAILED: applying the page's orders one by one would commit them without their checkpoint.
+      const failure = storeFailure(error);
+      throw new OrdersError('JOB_CHECKPOINT_FAILED', `The run's checkpoint could not be written: ${failure instanceof Error ? failure.message : 'unknown'}`);
+    }
   }
 
   /** Appends the page's events to the outbox (same transaction). */

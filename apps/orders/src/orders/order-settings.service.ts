@@ -16,6 +16,8 @@ import { OrdersError } from './orders.error';
 export interface ConnectionOrderSettings extends GetOrdersSettings {
   connectionId: string;
   template: MappingTemplate | null;
+  /** Version of the saved template; 0 when the default applies. A run's summary names it. */
+  templateVersion: number;
 }
 
 /**
@@ -51,7 +53,8 @@ export class OrderSettingsService {
   async get(tenantId: string, connectionId: string): Promise<ConnectionOrderSettings> {
     const [row, saved] = await Promise.all([this.rows.find(tenantId, connectionId), this.templates.saved(tenantId, connectionId, 'get-orders')]);
     const template = saved?.template ?? null;
-    if (!row) return { connectionId, ...DEFAULT_GET_ORDERS_SETTINGS, template };
+    const templateVersion = saved?.version ?? 0;
+    if (!row) return { connectionId, ...DEFAULT_GET_ORDERS_SETTINGS, template, templateVersion };
     return {
       connectionId,
       productCode: row.productCode,
@@ -60,10 +63,15 @@ export class OrderSettingsService {
       createdWithinDays: row.createdWithinDays,
       keepPendingAsReservations: row.keepPendingAsReservations,
       template,
+      templateVersion,
     };
   }
 
-  async put(tenantId: string, connectionId: string, input: Partial<Omit<ConnectionOrderSettings, 'connectionId'>>): Promise<ConnectionOrderSettings> {
+  async put(
+    tenantId: string,
+    connectionId: string,
+    input: Partial<Omit<ConnectionOrderSettings, 'connectionId' | 'templateVersion'>>,
+  ): Promise<ConnectionOrderSettings> {
     const owner = await this.rows.findByConnection(connectionId);
     if (owner && owner.tenantId !== tenantId) throw new OrdersError('CONNECTION_NOT_FOUND', `No connection ${connectionId}`);
     const next = { ...(await this.get(tenantId, connectionId)), ...input, connectionId };
@@ -77,15 +85,19 @@ export class OrderSettingsService {
       createdWithinDays: next.createdWithinDays,
       keepPendingAsReservations: next.keepPendingAsReservations,
     });
-    if (input.template === null) await this.templates.remove(tenantId, connectionId, 'get-orders');
-    else if (input.template !== undefined) await this.saveTemplate(tenantId, connectionId, input.template);
+    if (input.template === null) {
+      await this.templates.remove(tenantId, connectionId, 'get-orders');
+      next.templateVersion = 0;
+    } else if (input.template !== undefined) {
+      next.templateVersion = await this.saveTemplate(tenantId, connectionId, input.template);
+    }
     return next;
   }
 
   /** Saves through the templates store; its faults keep this route's answer (422 INVALID_TEMPLATE with the issues). */
-  private async saveTemplate(tenantId: string, connectionId: string, template: MappingTemplate): Promise<void> {
+  private async saveTemplate(tenantId: string, connectionId: string, template: MappingTemplate): Promise<number> {
     try {
-      await this.templates.put(tenantId, connectionId, 'get-orders', template);
+      return (await this.templates.put(tenantId, connectionId, 'get-orders', template)).version;
     } catch (error) {
       if (error instanceof TemplatesError && error.code === 'INVALID_TEMPLATE') {
         throw new OrdersError('INVALID_TEMPLATE', 'The get-orders template is not valid', { issues: error.details });

@@ -13,6 +13,8 @@ export const ORDERS_ERRORS = {
   INVALID_TEMPLATE: HttpStatus.UNPROCESSABLE_ENTITY,
   /** The database refused a write; the message carries the SQLSTATE only, never the database's text. */
   STORE_FAILED: HttpStatus.INTERNAL_SERVER_ERROR,
+  /** The run's checkpoint could not be written with its page: the page rolled back and the run stops (not a bad order). */
+  JOB_CHECKPOINT_FAILED: HttpStatus.INTERNAL_SERVER_ERROR,
 } as const;
 
 /** An orders failure with a stable code; the filter maps it to its HTTP status. Messages never hold PII. */

@@ -13,6 +13,7 @@ import { ADDRESS_FINGERPRINT, AddressFingerprint } from '../pii/address-fingerpr
 import { FIELD_CIPHER } from '../pii/pii-cipher';
 import { PiiRedactionJobHandler } from '../pii/pii-redaction.job-handler';
 import { PiiRedactionRepository } from '../pii/pii-redaction.repository';
+import { PiiMetrics } from '../pii/pii-metrics';
 import { PiiService } from '../pii/pii.service';
 import { HELD_ORDERS_RELEASE } from '../shipping-mappings/held-orders.port';
 import { ShippingMappingsRepository } from '../shipping-mappings/shipping-mappings.repository';
@@ -67,6 +68,7 @@ export class OrdersModule {
       GetOrdersJobHandler,
       PiiRedactionRepository,
       PiiRedactionJobHandler,
+      PiiMetrics,
       { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [GetOrdersJobHandler, PiiRedactionJobHandler] },
     ];
     return {

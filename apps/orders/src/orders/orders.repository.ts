@@ -1,4 +1,5 @@
 import { appendToOutbox, type FieldCipher, type PendingEvent } from '@amazon-channel/platform-persistence';
+import { writeJobCheckpoint, type JobEntity, type JobProgress } from '@amazon-channel/platform-service';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { T } from '../database/tables';
@@ -48,6 +49,11 @@ export class OrdersRepository {
     } catch (error) {
       throw storeFailure(error);
     }
+  }
+
+  /** A run's checkpoint in a transaction of its own (after a page applied order by order, each in its own transaction). */
+  async checkpoint(job: Readonly<JobEntity>, progress: JobProgress): Promise<void> {
+    await this.dataSource.transaction((tx) => writeJobCheckpoint(tx, job, progress, { producer: 'orders' }));
   }
 
   /** Remembers an order a page could not store, with a code, for the diagnostics endpoint. */

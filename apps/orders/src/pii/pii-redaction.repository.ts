@@ -24,6 +24,20 @@ export class PiiRedactionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Orders whose buyer data should be gone by now (shipped or cancelled before `cutoff`) and is not,
+   * and how far past the cutoff the oldest is (seconds; 0 when none).
+   */
+  async overdue(cutoff: Date): Promise<{ count: number; oldestSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count,
+              COALESCE(EXTRACT(EPOCH FROM ($1::timestamptz - min(COALESCE(shipped_at, cancelled_at)))), 0)::float8 AS oldest
+         FROM ${T.orders} WHERE pii_redacted_at IS NULL AND COALESCE(shipped_at, cancelled_at) < $1`,
+      [cutoff],
+    )) as Array<{ count: number; oldest: number }>;
+    return { count: Number(row?.count ?? 0), oldestSeconds: Number(row?.oldest ?? 0) };
+  }
+
+  /**
    * Erases one batch of orders in the scope shipped or cancelled before the cutoff, in one
    * transaction (rows another worker holds are skipped, not waited for).
    * @returns how many orders were erased; 0 when none is left.

@@ -101,6 +101,8 @@ describe('scheduler: connections projection and tenant check', () => {
         AUTH_CONNECTIONS_URL: `http://127.0.0.1:${authPort}`,
         LOG_LEVEL: 'warn',
         OUTBOX_POLL_MS: '50',
+        // No ticker: it would publish the PII system run on the broker every test file shares.
+        SCHEDULER_TICK_EVERY_MS: '0',
       },
       new PassThrough().resume(),
     );

@@ -1,4 +1,4 @@
-import type { FieldMapping, RuleAction } from '../template/template.types';
+import type { FieldMapping, NumericAdjustment, RuleAction } from '../template/template.types';
 import type { SourceKind, TargetFieldDefinition } from '../targets/target-field.types';
 import type { Coercer } from './coerce';
 import type { EvalContext } from './eval-context';
@@ -16,6 +16,7 @@ export interface ActionInfo {
   readonly kind: SourceKind;
   readonly path?: string;
   readonly set?: string;
+  readonly adjust?: NumericAdjustment;
 }
 
 /** A target field ready for evaluation. */
@@ -37,7 +38,7 @@ export interface CompiledField {
 export function actionInfo(a: RuleAction): ActionInfo {
   switch (a.kind) {
     case 'field':
-      return { kind: a.kind, path: a.path };
+      return { kind: a.kind, path: a.path, ...(a.adjust ? { adjust: a.adjust } : {}) };
     case 'mapping-set':
       return { kind: a.kind, path: a.path, set: a.set };
     case 'dont-map':

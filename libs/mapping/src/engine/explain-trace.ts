@@ -1,14 +1,22 @@
 import type { MappingIssueCode } from '../errors/mapping-issue';
 import type { ActionInfo, CompiledField } from './compiled-field';
+import type { NumericAdjustment } from '../template/template.types';
 import type { EvalContext } from './eval-context';
 import type { FieldExplanation, FieldOutcome } from './mapping-result.types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+function describeAdjustment(adjust: NumericAdjustment): string {
+  const parts = [adjust.subtract !== undefined ? `minus ${adjust.subtract}` : '', adjust.maximum !== undefined ? `at most ${adjust.maximum}` : ''].filter(
+    Boolean,
+  );
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 function describeAction(a: ActionInfo): string {
   switch (a.kind) {
     case 'field':
-      return `field "${a.path}"`;
+      return `field "${a.path}"${a.adjust ? describeAdjustment(a.adjust) : ''}`;
     case 'mapping-set':
       return `mapping set "${a.set}" on "${a.path}"`;
     case 'value':

@@ -2,7 +2,7 @@ import type { TemplateIssue, TemplateIssueCode } from '../errors/template-issue'
 import type { JsonPathSegment } from '../template/json-path';
 import { toJsonPath } from '../template/json-path';
 import { MAPPING_LIMITS } from '../template/template-limits';
-import type { ConditionNode, FieldMapping, LeafCondition, MappingRule, MappingSet, RuleAction } from '../template/template.types';
+import type { ConditionNode, FieldMapping, LeafCondition, MappingRule, MappingSet, NumericAdjustment, RuleAction } from '../template/template.types';
 import type { TargetFieldDefinition, TemplateScalar } from '../targets/target-field.types';
 import type { Coercer } from './coerce';
 import { compileCoercer, describeCoercionFailure, INVALID } from './coerce';
@@ -26,6 +26,8 @@ export interface CompileScope {
 }
 
 const IGNORE: Producer = () => NOT_MAPPED;
+/** Text a numeric adjustment reads as a number (`"12"`, `" 3.50 "`); anything else is left to the coercion. */
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /**
  * Compiles one target field's source into a producer, reporting every fault with its JSON path.
@@ -111,8 +113,10 @@ export class FieldCompiler {
         return IGNORE;
       case 'set-empty':
         return () => SET_EMPTY;
-      case 'field':
-        return this.reader(a.path, [...at, 'path']);
+      case 'field': {
+        const read = this.reader(a.path, [...at, 'path']);
+        return a.adjust ? this.adjusted(read, a.adjust, [...at, 'adjust']) : read;
+      }
       case 'value': {
         const v = this.constant(a.value, [...at, 'value'], 'constant value');
         return () => v;
@@ -128,6 +132,30 @@ export class FieldCompiler {
       case 'mapping-set':
         return this.compileSetAction(a.set, a.path, at);
     }
+  }
+
+  /**
+   * Wraps a numeric read with its adjustment. A value that is not a number passes unchanged, so
+   * the field's coercion reports it as it would without the adjustment.
+   */
+  private adjusted(read: PathReader, adjust: NumericAdjustment, at: readonly JsonPathSegment[]): Producer {
+    if (this.def.type !== 'integer' && this.def.type !== 'decimal') {
+      this.report('SOURCE_NOT_ALLOWED', at, `${this.def.name} is not a number; only numeric fields can be adjusted`);
+      return IGNORE;
+    }
+    const subtract = adjust.subtract ?? 0;
+    if (this.def.type === 'integer' && !Number.isInteger(subtract))
+      this.report('INVALID_VALUE', [...at, 'subtract'], `${this.def.name} is a whole number; subtract a whole number`);
+    if (adjust.maximum !== undefined) this.constant(adjust.maximum, [...at, 'maximum'], 'maximum');
+    const floor = this.def.min ?? Number.NEGATIVE_INFINITY;
+    const cap = adjust.maximum ?? Number.POSITIVE_INFINITY;
+    return (r) => {
+      const value = read(r);
+      const n = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isFinite(n)) return value;
+      // Amazon keeps decimals in minor-unit precision; rounding here keeps 10.1 - 0.1 from becoming 9.999999.
+      return Math.min(Math.max(Math.round((n - subtract) * 1e6) / 1e6, floor), cap);
+    };
   }
 
   private compileSetAction(name: string, path: string, at: readonly JsonPathSegment[]): Producer {

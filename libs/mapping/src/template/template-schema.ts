@@ -52,7 +52,11 @@ export const conditionNodeSchema: z.ZodType<ConditionNode> = z.discriminatedUnio
 const actionOptions = [
   z.strictObject({ kind: z.literal('dont-map') }),
   z.strictObject({ kind: z.literal('set-empty') }),
-  z.strictObject({ kind: z.literal('field'), path: sourcePath }),
+  z.strictObject({
+    kind: z.literal('field'),
+    path: sourcePath,
+    adjust: z.strictObject({ subtract: z.number().min(0).max(1_000_000_000).optional(), maximum: z.number().min(0).max(1_000_000_000).optional() }).optional(),
+  }),
   z.strictObject({ kind: z.literal('value'), value: scalar }),
   z.strictObject({ kind: z.literal('option'), option: text }),
   z.strictObject({ kind: z.literal('mapping-set'), set: setName, path: sourcePath }),

@@ -106,10 +106,21 @@ export interface DontMapSource {
 export interface SetEmptySource {
   readonly kind: 'set-empty';
 }
-/** Reads a path of the source record (`a.b[0].c`). */
+/**
+ * Adjusts a number read from the record before it is sent, for numeric targets only: `subtract`
+ * first (a stock buffer: 12 in stock, buffer 2 → 10; never below the field's minimum, so 1 in
+ * stock with buffer 2 → 0), then `maximum` caps it (never offer more than 50).
+ */
+export interface NumericAdjustment {
+  readonly subtract?: number;
+  readonly maximum?: number;
+}
+
+/** Reads a path of the source record (`a.b[0].c`), optionally adjusted when the target is numeric. */
 export interface FieldSource {
   readonly kind: 'field';
   readonly path: string;
+  readonly adjust?: NumericAdjustment;
 }
 /** A constant. */
 export interface ValueSource {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AmazonConnections } from './amazon-connections';
 import { AuthConnectionsGrants } from './auth-connections.grants';
 import { CONNECTION_GRANTS, type ConnectionGrants } from './connection-grants';
+import { combineObservers, createSpApiMetricsObserver } from './sp-api-metrics';
 
 /** What {@link AmazonModule.register} needs. */
 export interface AmazonModuleOptions {
@@ -45,7 +46,8 @@ export class AmazonModule {
             new AmazonConnections(grants, {
               endpointOverride: config.SP_API_ENDPOINT ?? null,
               rateLimitStore: new PostgresRateLimitStore(rowsQuery(dataSource), { schema: options.schema }),
-              observer: options.observer,
+              // Every service's calls reach its /metrics; a service's or test's own observer sees them too.
+              observer: combineObservers(createSpApiMetricsObserver(), options.observer),
             }),
           inject: [configToken, CONNECTION_GRANTS, DataSource],
         },

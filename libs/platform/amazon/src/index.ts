@@ -4,3 +4,4 @@ export * from './auth-connections.grants';
 export * from './lwa.grants';
 export * from './amazon-connections';
 export * from './amazon.module';
+export * from './sp-api-metrics';

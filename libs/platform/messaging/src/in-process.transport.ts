@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { ConsumerLag, DeliveryHandler, IncomingMessage, MessageTransport, OutgoingMessage } from './transport';
 
 interface Subscription {
@@ -47,7 +48,8 @@ export class InProcessTransport implements MessageTransport {
   }
 
   async subscribe(group: string, topics: string[], handler: DeliveryHandler): Promise<void> {
-    const subscription: Subscription = { group, handler, positions: new Map(topics.map((t) => [t, 0])), running: false };
+    // Deliveries run as the subscribing service (its logs and metrics), not as whichever service published.
+    const subscription: Subscription = { group, handler: AsyncResource.bind(handler), positions: new Map(topics.map((t) => [t, 0])), running: false };
     this.subscriptions.set(group, subscription);
     void this.drain(subscription);
   }

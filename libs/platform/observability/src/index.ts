@@ -4,3 +4,6 @@ export * from './redaction';
 export * from './logger.module';
 export * from './error-body';
 export * from './error-serializer';
+export * from './service-context';
+export * from './service-metrics';
+export * from './scrape-gauge';

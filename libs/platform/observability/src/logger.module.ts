@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { maybeCorrelationId } from './correlation-context';
+import { currentService } from './service-context';
 import { serializeError } from './error-serializer';
 import { REDACTED_LOG_PATHS, redactUrl } from './redaction';
 
@@ -12,11 +13,15 @@ export function createLoggerModule(service: string, level: string, destination?:
     pinoHttp: [
       {
         level,
-        base: { service },
+        // The service comes from the running code's context (runAsService), this module's own name
+        // only outside one: under npm start Nest's static logger writes through whichever service's
+        // pino started last, and each line must still name the service that wrote it.
+        base: {},
         redact: { paths: REDACTED_LOG_PATHS, censor: '[REDACTED]' },
         mixin: () => {
           const correlationId = maybeCorrelationId();
-          return correlationId ? { correlationId } : {};
+          const writer = currentService() ?? service;
+          return correlationId ? { service: writer, correlationId } : { service: writer };
         },
         // The request id is the correlation id; request lines carry it as req.id, others via the mixin.
         genReqId: (req: IncomingMessage) => {

@@ -1,4 +1,5 @@
 import { EventBusServer, RethrowRpcErrorsFilter } from '@amazon-channel/platform-messaging';
+import { runAsService } from '@amazon-channel/platform-observability';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { ApplicationConfig, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -24,7 +25,30 @@ export interface RunningService {
  * database and bus in the background with retries, then consumers (role `consumer`) and the outbox
  * relay (role `worker`). Every HTTP error leaves as a coded body `{ code, message, details }`.
  */
-export async function bootstrapService(appModule: Type<unknown> | DynamicModule, config: PlatformConfig): Promise<RunningService> {
+export function bootstrapService(appModule: Type<unknown> | DynamicModule, config: PlatformConfig): Promise<RunningService> {
+  // Everything the service starts (HTTP server, consumers, job loop, timers) inherits its name:
+  // logs and metrics stay its own when services share a process (npm start).
+  const name = serviceNameOf(appModule);
+  return name ? runAsService(name, () => startService(appModule, config)) : startService(appModule, config);
+}
+
+/** The name in the ServiceDefinition given to `PlatformModule.forService` somewhere in the module tree. */
+function serviceNameOf(module: unknown, seen = new Set<unknown>()): string | undefined {
+  if (!module || typeof module !== 'object' || seen.has(module)) return undefined;
+  seen.add(module);
+  const dynamic = module as DynamicModule;
+  for (const provider of dynamic.providers ?? []) {
+    const p = provider as { provide?: unknown; useValue?: ServiceDefinition };
+    if (p.provide === SERVICE_DEFINITION && p.useValue?.name) return p.useValue.name;
+  }
+  for (const imported of dynamic.imports ?? []) {
+    const found = serviceNameOf(imported, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function startService(appModule: Type<unknown> | DynamicModule, config: PlatformConfig): Promise<RunningService> {
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -10,6 +10,7 @@ import { HealthController } from './health.controller';
 import { JobsRepository } from './jobs/jobs.repository';
 import { InputValidationInterceptor } from './http/input-validation.interceptor';
 import { MetricsController } from './metrics.controller';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import type { PlatformConfig } from './platform.config';
 import { createTransport, PlatformRuntime } from './platform-runtime';
 import { MESSAGE_TRANSPORT, PLATFORM_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
@@ -64,6 +65,6 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+    consumer.apply(HttpMetricsMiddleware, CorrelationMiddleware).forRoutes('*path');
   }
 }

@@ -1,11 +1,13 @@
-import { Counter, Gauge, register } from 'prom-client';
+import { serviceCounter, serviceGauge } from '@amazon-channel/platform-observability';
+import type { Counter, Gauge } from 'prom-client';
 
+// Kept in the service's own registry (its /metrics), even when services share a process.
 function counter(name: string, help: string, labelNames: string[]): Counter {
-  return (register.getSingleMetric(name) as Counter | undefined) ?? new Counter({ name, help, labelNames });
+  return serviceCounter({ name, help, labelNames }, { everyService: false });
 }
 
 function gauge(name: string, help: string, labelNames: string[]): Gauge {
-  return (register.getSingleMetric(name) as Gauge | undefined) ?? new Gauge({ name, help, labelNames });
+  return serviceGauge({ name, help, labelNames }, { everyService: false });
 }
 
 /** Requests sent to the LWA token endpoint, by region, grant and HTTP status: proves token caching. */

@@ -71,6 +71,10 @@ describe('checkShipment: coded errors per package, nothing sent', () => {
     expect(codes(shipment([pkg]))).toEqual([[code]]);
   });
 
+  it('a refused package claims no units', () => {
+    expect(codes(shipment([{ trackingNumber: '' }, {}, {}]))).toEqual([['TRACKING_EMPTY'], [], []]);
+  });
+
   it('counts units across the shipment and against other shipments', () => {
     expect(codes(shipment([{}, {}, {}]))).toEqual([[], [], ['QUANTITY_EXCEEDS_OPEN']]);
     expect(codes(shipment([{}]), new Map([['OI-1', 2]]))).toEqual([['QUANTITY_EXCEEDS_OPEN']]);

@@ -79,6 +79,8 @@ export function checkShipment(shipment: ShipmentReadyV2, order: KnownOrder | nul
     errors.push(...trackingErrors(pkg.trackingNumber, `${at}.trackingNumber`));
     const items = new Map<string, number>();
     const bundleParts: BundlePart[] = [];
+    // Units count as claimed only when the whole package is valid: a refused package ships nothing.
+    const local = new Map(used);
     pkg.lines.forEach((line, l) => {
       const lf = `${at}.lines[${l}]`;
       if (line.bundleOrderItemId) {
@@ -102,7 +104,7 @@ export function checkShipment(shipment: ShipmentReadyV2, order: KnownOrder | nul
         );
         return;
       }
-      const open = openUnits(match, used.get(match.orderItemId) ?? 0);
+      const open = openUnits(match, local.get(match.orderItemId) ?? 0);
       if (line.quantity > open) {
         errors.push({
           code: 'QUANTITY_EXCEEDS_OPEN',
@@ -111,9 +113,10 @@ export function checkShipment(shipment: ShipmentReadyV2, order: KnownOrder | nul
         });
         return;
       }
-      used.set(match.orderItemId, (used.get(match.orderItemId) ?? 0) + line.quantity);
+      local.set(match.orderItemId, (local.get(match.orderItemId) ?? 0) + line.quantity);
       items.set(match.orderItemId, (items.get(match.orderItemId) ?? 0) + line.quantity);
     });
+    if (errors.length === 0) for (const [id, n] of local) used.set(id, n);
     return { packageId: pkg.packageId, errors, items: [...items].map(([orderItemId, quantity]) => ({ orderItemId, quantity })), bundleParts };
   });
   return { kind: 'checked', packages };

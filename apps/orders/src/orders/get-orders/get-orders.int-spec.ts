@@ -28,6 +28,8 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
         connectionId,
       ])
     ).map((r: { payload: any }) => r.payload);
+  /** Stores the run's row, as the scheduler's request would have: its checkpoints then commit with its pages. */
+  const recorded = (job: JobEntity) => h.dataSource.getRepository(JobEntity).insert({ ...job });
   const sandboxNow = async () => (await h.sandbox.admin.clock()).epochMs;
   const hoursAgo = async (hours: number) => new Date((await sandboxNow()) - hours * 3_600_000).toISOString();
   const mapping = (connectionId: string, serviceLevelCategory: string, channelShippingText: string, shippingPolicy: string) =>
@@ -309,7 +311,7 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(250);
   });
 
-  it('a run that dies mid-way resumes from its last page and loses or duplicates nothing', async () => {
+  it('a worker killed between pages resumes from the last committed page, importing nothing twice', async () => {
     const conn = uuidv7(); // connection ids in paths are UUIDs
     const seller = await h.seller(TENANT, conn);
     await mapping(conn, 'STANDARD', 'Std US D2D Dom', 'Ground');
@@ -318,17 +320,34 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
       seller,
       Array.from({ length: 230 }, () => ({ status: 'UNSHIPPED' as const, serviceLevel: 'STANDARD' as const, createdTime })),
     );
-    const crashing = h.context(TENANT, conn, 'get-orders', {}, () => {
-      throw new Error('worker killed');
-    });
-    await expect(getOrders.run(crashing.context)).rejects.toThrow('worker killed');
-    // The page before the crash was committed with its events.
+    const { context } = h.context(TENANT, conn, 'get-orders');
+    await recorded(context.job);
+    // The worker dies while committing page 2: its transaction never commits (the database refuses the
+    // checkpoint that says "2 pages read", as a killed process's open transaction is rolled back).
+    await h.dataSource.query(
+      `CREATE FUNCTION orders.die_at_page_2() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.id = '${context.job.id}' AND NEW.cursor->>'pages' = '2' THEN RAISE EXCEPTION 'worker killed'; END IF; RETURN NEW; END $$`,
+    );
+    await h.dataSource.query(`CREATE TRIGGER die_at_page_2 BEFORE UPDATE ON orders.jobs FOR EACH ROW EXECUTE FUNCTION orders.die_at_page_2()`);
+    try {
+      await expect(getOrders.run(context)).rejects.toThrow();
+    } finally {
+      await h.dataSource.query(`DROP TRIGGER die_at_page_2 ON orders.jobs; DROP FUNCTION orders.die_at_page_2()`);
+    }
+    // What committed is page 1 and the checkpoint after it, together: nothing of page 2.
+    const saved = await h.dataSource.getRepository(JobEntity).findOneByOrFail({ id: context.job.id });
+    expect(saved).toMatchObject({ step: 'page-applied', cursor: expect.objectContaining({ pages: 1 }), counts: expect.objectContaining({ created: 100 }) });
     expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(100);
-    const last = crashing.checkpoints[crashing.checkpoints.length - 1];
-    const resumed = await getOrders.run(h.context(TENANT, conn, 'get-orders', { step: last.step, cursor: last.cursor, counts: last.counts }).context);
+    expect(await events('orders.order-imported', conn)).toHaveLength(100);
+    // Another worker picks the run up from the row: pages 2 and 3 only, each order created once.
+    const resumed = await getOrders.run(
+      h.context(TENANT, conn, 'get-orders', { id: saved.id, step: saved.step, cursor: saved.cursor, counts: saved.counts }).context,
+    );
     expect(resumed.counts).toMatchObject({ created: 230, pages: 3 });
     expect(await count(`SELECT count(*) n FROM orders.orders WHERE connection_id = $1`, [conn])).toBe(230);
-    expect(await events('orders.order-imported', conn)).toHaveLength(230);
+    const imported = await events('orders.order-imported', conn);
+    expect(imported).toHaveLength(230);
+    expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(230);
   });
 
   it('loses no order at a page boundary when an order already read changes while the run pages on', async () => {
@@ -346,18 +365,34 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
       })),
     );
     const { context } = h.context(TENANT, conn, 'get-orders');
-    let changed = false;
-    const result = await getOrders.run({
-      ...context,
-      checkpoint: async (progress) => {
-        await context.checkpoint(progress);
-        // The buyer changes an order of page 1 before page 2 is read: Amazon's list of the window
-        // loses it (its new update time is later), and everything after it moves up one place.
-        if (!changed) await h.sandbox.admin.changeOrder(seller, created[0].orderId, { serviceLevel: 'STANDARD' });
-        changed = true;
-      },
-    });
-    expect(result.outcome).toBe('SUCCEEDED');
+    await recorded(context.job);
+    // Page 1's transaction waits at its checkpoint on a lock this test holds, so the buyer's change lands
+    // after page 1 was read and before page 2 is: Amazon's list of the window loses that order (its new
+    // update time is later), and everything after it moves up one place.
+    const gate = h.dataSource.createQueryRunner();
+    await gate.connect();
+    const LOCK = 7_020_002;
+    await gate.query('SELECT pg_advisory_lock($1)', [LOCK]);
+    await h.dataSource.query(
+      `CREATE FUNCTION orders.wait_at_page_1() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.id = '${context.job.id}' AND NEW.cursor->>'pages' = '1' THEN PERFORM pg_advisory_xact_lock(${LOCK}); END IF; RETURN NEW; END $$`,
+    );
+    await h.dataSource.query(`CREATE TRIGGER wait_at_page_1 BEFORE UPDATE ON orders.jobs FOR EACH ROW EXECUTE FUNCTION orders.wait_at_page_1()`);
+    try {
+      const running = getOrders.run(context);
+      const waiting = async () => count(`SELECT count(*) n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [LOCK]);
+      while ((await waiting()) === 0) await delay(20);
+      await h.sandbox.admin.changeOrder(seller, created[0].orderId, { serviceLevel: 'STANDARD' });
+      await gate.query('SELECT pg_advisory_unlock($1)', [LOCK]);
+      const result = await running;
+      expect(result.outcome).toBe('SUCCEEDED');
+      // Each page after the first starts at the previous page's last update time, so the order at
+      // that boundary is read twice: 3 pages for 250 orders, well within the 5% call budget here.
+      expect(result.counts.pages).toBe(3);
+    } finally {
+      await gate.release();
+      await h.dataSource.query(`DROP TRIGGER wait_at_page_1 ON orders.jobs; DROP FUNCTION orders.wait_at_page_1()`);
+    }
     const stored = (await h.dataSource.query(`SELECT amazon_order_id FROM orders.orders WHERE connection_id = $1`, [conn])).map(
       (r: { amazon_order_id: string }) => r.amazon_order_id,
     );
@@ -366,9 +401,6 @@ describe('orders service against the sandbox, PostgreSQL and Kafka', () => {
     const imported = await events('orders.order-imported', conn);
     expect(new Set(imported.map((e) => e.data.amazonOrderId)).size).toBe(250);
     expect(imported).toHaveLength(250);
-    // Each page after the first starts at the previous page's last update time, so the order at
-    // that boundary is read twice: 3 pages for 250 orders, well within the 5% call budget here.
-    expect(result.counts.pages).toBe(3);
   });
 
   it('keeps pending orders as reservations without PII and promotes them when Amazon releases them', async () => {

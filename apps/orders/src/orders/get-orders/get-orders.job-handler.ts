@@ -1,5 +1,5 @@
 import { AmazonConnections } from '@amazon-channel/platform-amazon';
-import type { JobContext, JobHandler, JobResult } from '@amazon-channel/platform-service';
+import type { JobContext, JobHandler, JobProgress, JobResult } from '@amazon-channel/platform-service';
 import type { OrderIncludedData } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../clock/clock';
@@ -82,6 +82,13 @@ export class GetOrdersJobHandler implements JobHandler {
         { priority: 'bulk', signal: context.signal },
       );
       const candidates = page.data.orders.map((order) => toOrderCandidate(order, template));
+      // The earliest "read until" of the run: later pages may report a later one.
+      const readUntil = cursor.readUntil ?? page.data.lastUpdatedBefore ?? null;
+      const fallback = fallbackIfOutOfOrder(cursor, page.data.orders);
+      if (fallback) this.log.warn(`get-orders ${job.id}: Amazon's page was not in update-time order; following pagination tokens for the rest of the run`);
+      const next: GetOrdersCursor = fallback
+        ? { ...fallback, pages: cursor.pages + 1 }
+        : nextGetOrdersPage(cursor, page.data.orders, page.data.pagination?.nextToken ?? null, readUntil);
       const applied = await this.importOrders.applyPage(
         {
           tenantId: job.tenantId,
@@ -95,30 +102,21 @@ export class GetOrdersJobHandler implements JobHandler {
           causationId: job.id,
         },
         candidates,
+        // The next page's cursor and the run's counts commit with this page's orders.
+        { job, progress: (pageCounts) => pageApplied(next, addCounts(counts, pageCounts)) },
       );
-      for (const [key, value] of Object.entries(applied.counts)) counts[key as keyof BatchCounts] += value;
+      Object.assign(counts, addCounts(counts, applied.counts));
       issues.push(...applied.issues);
-      // The earliest "read until" of the run: later pages may report a later one.
-      const readUntil = cursor.readUntil ?? page.data.lastUpdatedBefore ?? null;
-      const fallback = fallbackIfOutOfOrder(cursor, page.data.orders);
-      if (fallback) this.log.warn(`get-orders ${job.id}: Amazon's page was not in update-time order; following pagination tokens for the rest of the run`);
-      cursor = fallback
-        ? { ...fallback, pages: cursor.pages + 1 }
-        : nextGetOrdersPage(cursor, page.data.orders, page.data.pagination?.nextToken ?? null, readUntil);
+      cursor = next;
       counts.pages = cursor.pages;
-      await context.checkpoint({
-        step: 'page-applied',
-        cursor: cursor as unknown as Record<string, unknown>,
-        counts,
-        done: counts.created + counts.updated + counts.unchanged,
-        total: null,
-      });
     }
     if (cursor.readUntil) await this.orders.saveReadUntil(job.tenantId, job.connectionId, new Date(cursor.readUntil), this.clock.now());
     this.log.log(
       `get-orders ${job.id} for ${job.connectionId}: ${counts.created} new, ${counts.updated} updated, ${counts.held} held, ${counts.failed} not stored, ${counts.pages} page(s)`,
     );
-    return { outcome: 'SUCCEEDED', counts, summary: summarise(counts, issues) };
+    // Which template mapped the run, so a seller who just changed it can tell which one applied.
+    const mappedWith = settings.templateVersion ? `the connection's saved template (version ${settings.templateVersion})` : 'the default template';
+    return { outcome: 'SUCCEEDED', counts, summary: `${summarise(counts, issues)} Mapped with ${mappedWith}.` };
   }
 
   private async startCursor(
@@ -147,6 +145,25 @@ export class GetOrdersJobHandler implements JobHandler {
       pages: 0,
     };
   }
+}
+
+/** The run's counts after a page. */
+function addCounts(run: BatchCounts & { pages: number }, page: BatchCounts): BatchCounts & { pages: number } {
+  const sum = { ...run };
+  for (const [key, value] of Object.entries(page)) sum[key as keyof BatchCounts] += value;
+  return sum;
+}
+
+/** The checkpoint after a page: where the next page starts, and how far the run is. */
+function pageApplied(next: GetOrdersCursor, counts: BatchCounts & { pages: number }): JobProgress {
+  const all = { ...counts, pages: next.pages };
+  return {
+    step: 'page-applied',
+    cursor: next as unknown as Record<string, unknown>,
+    counts: all,
+    done: all.created + all.updated + all.unchanged,
+    total: null,
+  };
 }
 
 /** The seller-readable result: counts, and the orders held for bad data or left out, by id and code (never a value). */

@@ -1,3 +1,4 @@
+import type { JobEntity, JobProgress } from '@amazon-channel/platform-service';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { ADDRESS_FINGERPRINT, type AddressFingerprint } from '../../pii/address-fingerprint';
@@ -26,6 +27,12 @@ export interface OrderIssue {
   reason: string;
 }
 
+/** The run's checkpoint after a page, from what the page did: committed with the page. */
+export interface PageCheckpoint {
+  job: Readonly<JobEntity>;
+  progress(page: BatchCounts): JobProgress;
+}
+
 /** What applying one page did. */
 export interface PageOutcome {
   counts: BatchCounts;
@@ -35,8 +42,10 @@ export interface PageOutcome {
 /**
  * Applies one page of orders read from Amazon: decide (pure, `domain/import-decision`) → persist
  * (one transaction of the {@link OrdersRepository}) → announce (events from `order-events`, in the
- * same transaction). When the page cannot be stored, each order is applied on its own, so one bad
- * order is left out with a code and the others go through.
+ * same transaction), with the run's checkpoint in that transaction too, so a worker killed between
+ * pages resumes after the last page that committed. When the page cannot be stored, each order is
+ * applied on its own, so one bad order is left out with a code and the others go through; the
+ * checkpoint then follows them (re-applying one of those orders changes nothing).
  */
 @Injectable()
 export class ImportOrdersUseCase {
@@ -47,11 +56,14 @@ export class ImportOrdersUseCase {
     @Inject(ADDRESS_FINGERPRINT) private readonly fingerprint: AddressFingerprint,
   ) {}
 
-  async applyPage(scope: PageScope, page: readonly OrderCandidate[]): Promise<PageOutcome> {
+  async applyPage(scope: PageScope, page: readonly OrderCandidate[], checkpoint?: PageCheckpoint): Promise<PageOutcome> {
     const candidates = latestVersions(page);
-    if (!candidates.length) return { counts: emptyCounts(), issues: [] };
+    if (!candidates.length) {
+      if (checkpoint) await this.orders.checkpoint(checkpoint.job, checkpoint.progress(emptyCounts()));
+      return { counts: emptyCounts(), issues: [] };
+    }
     try {
-      return outcome(await this.apply(scope, candidates));
+      return outcome(await this.apply(scope, candidates, checkpoint));
     } catch (error) {
       if (!(error instanceof OrdersError && error.code === 'STORE_FAILED')) throw error;
       this.log.warn(`a page of ${candidates.length} order(s) for ${scope.connectionId} could not be stored (${error.message}); applying its orders one by one`);
@@ -71,10 +83,11 @@ export class ImportOrdersUseCase {
           .catch(() => undefined);
       }
     }
+    if (checkpoint) await this.orders.checkpoint(checkpoint.job, checkpoint.progress(total.counts));
     return total;
   }
 
-  private apply(scope: PageScope, candidates: readonly OrderCandidate[]): Promise<OrderDecision[]> {
+  private apply(scope: PageScope, candidates: readonly OrderCandidate[], checkpoint?: PageCheckpoint): Promise<OrderDecision[]> {
     const rules: ImportRules = {
       settings: scope.settings,
       now: scope.now,
@@ -121,6 +134,7 @@ export class ImportOrdersUseCase {
           causationId: scope.causationId,
         }),
       );
+      if (checkpoint) await writer.checkpoint(checkpoint.job, checkpoint.progress(countDecisions(decisions)));
       return decisions;
     });
   }

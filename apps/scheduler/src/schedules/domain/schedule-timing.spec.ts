@@ -59,6 +59,13 @@ describe('schedule timing: slots', () => {
     expect(slotAtOrBefore(interval('P1D', 'Europe/Berlin'), berlin, new Date('2026-03-30T12:00:00Z'))).toEqual(new Date('2026-03-30T06:00:00Z'));
   });
 
+  it('steps fixed-length intervals (time units anywhere, days and weeks in UTC) exactly', () => {
+    expect(slotAtOrBefore(interval('PT90M', 'Europe/Berlin'), anchor, NOW)).toEqual(new Date('2026-03-10T09:30:00Z'));
+    expect(slotAfter(interval('PT1H30M'), anchor, NOW)).toEqual(new Date('2026-03-10T11:00:00Z'));
+    expect(slotAtOrBefore(interval('P1D'), new Date('2026-03-01T06:00:00Z'), NOW)).toEqual(new Date('2026-03-10T06:00:00Z'));
+    expect(slotAfter(interval('P1W'), new Date('2026-03-01T06:00:00Z'), NOW)).toEqual(new Date('2026-03-15T06:00:00Z'));
+  });
+
   it('steps monthly intervals by the calendar', () => {
     const start = new Date('2026-01-31T00:00:00Z');
     expect(slotAtOrBefore(interval('P1M'), start, new Date('2026-03-15T00:00:00Z'))).toEqual(new Date('2026-02-28T00:00:00Z'));

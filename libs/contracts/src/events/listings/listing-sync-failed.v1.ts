@@ -13,6 +13,10 @@ export const ListingSyncFailedV1 = defineEvent({
     sku: z.string().min(1),
     jobRunId: z.uuid().nullable(),
     issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.string() })).default([]),
+    /** Coded reason (AMAZON_REJECTED, NOT_APPLIED, NOT_ON_AMAZON, FEED_FATAL, FEED_STUCK, DRIFTED); added additively. */
+    reason: z.string().optional(),
+    /** A sentence the seller can act on; added additively. */
+    sentence: z.string().optional(),
   }),
 });
 /** Data of {@link ListingSyncFailedV1}. */

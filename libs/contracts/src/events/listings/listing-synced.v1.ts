@@ -13,6 +13,15 @@ export const ListingSyncedV1 = defineEvent({
     sku: z.string().min(1),
     jobRunId: z.uuid().nullable(),
     issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.string() })).default([]),
+    /** The values read back live on Amazon (added additively; absent from older producers). */
+    values: z
+      .object({
+        priceMinor: z.number().int().nullable(),
+        currency: z.string().nullable(),
+        quantity: z.number().int().nullable(),
+        handlingTimeDays: z.number().int().nullable(),
+      })
+      .optional(),
   }),
 });
 /** Data of {@link ListingSyncedV1}. */

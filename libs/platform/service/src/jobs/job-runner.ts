@@ -7,6 +7,7 @@ import type { PlatformConfig } from '../platform.config';
 import { PLATFORM_CONFIG } from '../service-definition';
 import { JOB_HANDLERS, type JobContext, type JobHandler, type JobResult } from './job-handler';
 import type { JobEntity } from './job.entity';
+import { JobRunMetrics } from './job-metrics';
 import { JobsRepository } from './jobs.repository';
 const MAX_HEARTBEAT_MS = 10_000;
 
@@ -104,11 +105,12 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const heartbeat = setInterval(() => {
       void this.jobs.heartbeat(job.id).catch(() => undefined);
     }, this.heartbeatMs);
+    const metrics = new JobRunMetrics(job);
     const context: JobContext = {
       job,
       signal: abort.signal,
       // The same write a batch's repository makes inside its own transaction, here in one of its own.
-      checkpoint: (progress) => this.jobs.checkpoint(job, progress),
+      checkpoint: metrics.checkpoints((progress) => this.jobs.checkpoint(job, progress)),
     };
     let result: JobResult;
     try {
@@ -118,6 +120,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       if (this.stopping.signal.aborted) {
         // Shutting down mid-run: leave it RUNNING; its heartbeat stops and it resumes elsewhere.
         clearInterval(heartbeat);
+        metrics.finished(null);
         return;
       }
       result = { outcome: 'FAILED', counts: job.counts, summary: error instanceof Error ? error.message : String(error) };
@@ -126,6 +129,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       this.stopping.signal.removeEventListener('abort', onStop);
     }
     await this.jobs.finish(job, result);
+    metrics.finished(result);
     this.log.log(`${job.operation} ${job.id} for ${job.connectionId}: ${result.outcome}`);
   }
 }
