@@ -27,7 +27,7 @@ import { PublishListingsHandler } from '../apps/listings/src/publish-listings/pu
 import { PublishListingsRepository } from '../apps/listings/src/publish-listings/publish-listings.repository';
 import { PublishLookups } from '../apps/listings/src/publish-listings/publish-lookups';
 import { LISTINGS_SERVICE } from '../apps/listings/src/service';
-import { loadJobContext } from '../apps/listings/src/testing/job-context';
+import { finishJob, loadJobContext } from '../apps/listings/src/testing/job-context';
 
 const SKUS = Number(process.argv[2] ?? 10_000);
 const say = (label: string, value: string) => process.stdout.write(`${label.padEnd(52)} ${value}\n`);
@@ -105,11 +105,18 @@ async function main(): Promise<void> {
     });
     const started = Date.now();
     const result = await handler.run(await loadJobContext(dataSource, id));
+    await finishJob(dataSource, id, 'SUCCEEDED');
     return { result, seconds: (Date.now() - started) / 1000 };
   };
 
   say('SKUs (UPC only)', String(SKUS));
-  say('load before', os.loadavg().map((l) => l.toFixed(2)).join(' '));
+  say(
+    'load before',
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  );
   const first = await run('PUBLISH', skus);
   const c = first.result.counts;
   say('time until every SKU LIVE or FAILED', `${first.seconds.toFixed(1)} s`);
@@ -123,7 +130,13 @@ async function main(): Promise<void> {
   say('429 answers', String(throttled));
   const again = await run('VALIDATION_PREVIEW', skus.slice(0, Math.min(200, SKUS)));
   say('catalog calls of a preview of 200 cached SKUs', String(again.result.counts['catalog_calls']));
-  say('load after', os.loadavg().map((l) => l.toFixed(2)).join(' '));
+  say(
+    'load after',
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  );
   await dataSource.destroy();
   await Promise.all([database.drop(), sandbox.stop()]);
 }
