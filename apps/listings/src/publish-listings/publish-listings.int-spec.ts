@@ -305,11 +305,12 @@ describe('listings: Publish Listings over HTTP against the sandbox', () => {
       errors: [expect.objectContaining({ code: 'NOT_LIVE', issues: [expect.objectContaining({ categories: ['INVALID_IMAGE'] })] })],
     });
     const linked = await http(TENANT, 'GET', `/listings?linkStatus=LINKED&limit=50`);
-    expect(linked.body.items.map((l: any) => [l.sku, l.productType]).sort()).toEqual([
-      ['PUB-A', 'PRODUCT'],
-      ['PUB-B', 'PRODUCT'],
-      ['PUB-LATE', 'PRODUCT'],
-      ['PUB-PT', 'PRODUCT'],
+    // The product type is the catalog's, stored with the listing (PRODUCT where Amazon refused the catalog's).
+    expect(linked.body.items.map((l: any) => [l.sku, l.productType, l.asin]).sort()).toEqual([
+      ['PUB-A', a.productType, a.asin],
+      ['PUB-B', b.productType, b.asin],
+      ['PUB-LATE', late.productType, late.asin],
+      ['PUB-PT', 'PRODUCT', refused.asin],
     ]);
     const live = await http(TENANT, 'GET', `/listings?publishState=LIVE&limit=50`);
     expect(live.body.items.map((l: any) => l.sku).sort()).toEqual(['PUB-A', 'PUB-B', 'PUB-PT']);

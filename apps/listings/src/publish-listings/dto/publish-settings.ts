@@ -1,6 +1,6 @@
 import type { FieldIssue } from '@amazon-channel/platform-observability';
 import { z } from 'zod';
-import { PUBLISH_RESULT_STATES } from '../entities/publish-result.entity';
+import { type PUBLISH_RESULT_STATES } from '../entities/publish-result.entity';
 import { PublishListingsError } from '../publish-listings.error';
 
 /** SKUs one run takes (the bulk platform-listings limit). */
