@@ -11,7 +11,7 @@ import { ShipmentsConsumer } from './shipments.consumer';
 import { ShipmentsController } from './shipments.controller';
 import { ShipmentsRepository } from './shipments.repository';
 import { SYNC_ORDERS_OPTIONS, SyncOrdersJobHandler } from './sync-orders.job-handler';
-import { SyncOrdersRequestsRepository } from './sync-orders-requests.repository';
+import { SyncOrdersRequests } from './sync-orders-requests.repository';
 
 /** Ports a test, the benchmark or the embedded launcher may replace. */
 export interface FulfillmentPorts {
@@ -41,7 +41,7 @@ export class ShipmentsModule {
         KnownOrdersRepository,
         ShipmentsRepository,
         CarrierSettingsRepository,
-        SyncOrdersRequestsRepository,
+        SyncOrdersRequests,
         ShipmentIntakeService,
         SyncOrdersJobHandler,
         { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [SyncOrdersJobHandler] },
