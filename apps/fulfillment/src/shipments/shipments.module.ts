@@ -6,7 +6,8 @@ import type { FulfillmentConfig } from '../config/fulfillment.config';
 import { FULFILLMENT_SCHEMA } from '../database/tables';
 import { CarrierSettingsRepository } from './carrier-settings.repository';
 import { KnownOrdersRepository } from './known-orders.repository';
-import { ShipmentIntakeService } from './shipment-intake.service';
+import { MappingTemplates } from '@amazon-channel/platform-templates';
+import { ShipmentIntakeService, SYNC_ORDERS_TEMPLATES, type SyncOrdersTemplates } from './shipment-intake.service';
 import { ShipmentsConsumer } from './shipments.consumer';
 import { ShipmentsController } from './shipments.controller';
 import { ShipmentsRepository } from './shipments.repository';
@@ -37,6 +38,13 @@ export class ShipmentsModule {
             retryBaseSeconds: config.SHIPMENT_RETRY_BASE_SECONDS,
             concurrency: config.SYNC_ORDERS_CONCURRENCY,
           },
+        },
+        {
+          provide: SYNC_ORDERS_TEMPLATES,
+          useFactory: (templates: MappingTemplates): SyncOrdersTemplates => ({
+            forConnection: async (tenantId, connectionId) => (await templates.compiled(tenantId, connectionId, 'sync-orders')).compiled,
+          }),
+          inject: [MappingTemplates],
         },
         KnownOrdersRepository,
         ShipmentsRepository,
