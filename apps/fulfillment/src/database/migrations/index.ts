@@ -12,4 +12,5 @@ export const migrations = [
   OutboxBatches1795447257770,
   ConnectionsProjection1796402721569,
   Shipments1797700000000,
+  MappingTemplates1797700000001,
 ];
