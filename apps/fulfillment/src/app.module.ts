@@ -1,5 +1,6 @@
 import { AuthModule, ConnectionsProjectionModule } from '@amazon-channel/platform-auth';
 import { JobsModule, PlatformModule } from '@amazon-channel/platform-service';
+import { MappingTemplatesModule } from '@amazon-channel/platform-templates';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { FulfillmentConfig } from './config/fulfillment.config';
 import { FULFILLMENT_SERVICE } from './service';
@@ -20,6 +21,8 @@ export class AppModule {
           internalToken: config.INTERNAL_API_TOKEN,
         }),
         PlatformModule.forService(FULFILLMENT_SERVICE, config, logDestination),
+        // Sellers' sync-orders templates: /connections/:connectionId/templates/sync-orders.
+        MappingTemplatesModule.forService({ operations: ['sync-orders'] }),
         shipments,
         JobsModule.forRoot({ imports: [shipments] }),
       ],

@@ -1,5 +1,6 @@
 import { ConnectionProjectionEntity } from '@amazon-channel/platform-auth';
 import { JobEntity, type ServiceDefinition } from '@amazon-channel/platform-service';
+import { MappingTemplateEntity } from '@amazon-channel/platform-templates';
 import { migrations } from './database/migrations';
 
 /** fulfillment: its schema, entities and migrations. */
@@ -8,6 +9,6 @@ export const FULFILLMENT_SERVICE: ServiceDefinition = {
   schema: 'fulfillment',
   title: 'fulfillment',
   description: 'Shipment confirmations to Amazon',
-  entities: [ConnectionProjectionEntity, JobEntity],
+  entities: [ConnectionProjectionEntity, JobEntity, MappingTemplateEntity],
   migrations,
 };

@@ -1,23 +1,19 @@
 import type { OrderCancelledV1, OrderImportedV1, OrderUpdatedV1 } from '@amazon-channel/contracts';
-import { applyOnce, type InboxKey } from '@amazon-channel/platform-persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { T } from '../database/tables';
 import type { KnownOrder } from './domain/known-order';
 
 /**
  * fulfillment's projection of orders' lines, from orders' events (never orders' tables). The only
- * writer of `known_orders` and `known_order_lines`. Each event applies once (inbox); `then` runs in
- * the same transaction (held shipments released by the order's arrival).
+ * writer of `known_orders` and `known_order_lines`. Each write runs in the event's inbox transaction.
  */
 @Injectable()
 export class KnownOrdersRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Records an imported order with its lines (ordered and cancelled units). */
-  imported(key: InboxKey, tenantId: string, data: OrderImportedV1, then: (manager: EntityManager) => Promise<void>): Promise<'applied' | 'duplicate'> {
-    return applyOnce(this.dataSource, key, async (manager) => {
+  async imported(manager: EntityManager, tenantId: string, data: OrderImportedV1): Promise<void> {
+    {
       const [row] = await manager.query(
         `INSERT INTO ${T.knownOrders} (id, tenant_id, connection_id, amazon_order_id, order_id, marketplace_id, purchased_at, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'IMPORTED')
@@ -30,25 +26,24 @@ export class KnownOrdersRepository {
         const cancelled = line.quantityCancelled ?? 0;
         await this.upsertLine(manager, row.id, line.orderItemId, line.sku, ordered, cancelled);
       }
-      await then(manager);
-    });
+    }
   }
 
   /** Records a status change and, when the event carries them, the order's lines. */
-  updated(key: InboxKey, data: OrderUpdatedV1): Promise<'applied' | 'duplicate'> {
-    return applyOnce(this.dataSource, key, async (manager) => {
+  async updated(manager: EntityManager, data: OrderUpdatedV1): Promise<void> {
+    {
       const [row] = await manager.query(
         `UPDATE ${T.knownOrders} SET status = $3, updated_at = now() WHERE connection_id = $1 AND amazon_order_id = $2 RETURNING id`,
         [data.connectionId, data.amazonOrderId, data.status],
       );
       if (!row) return;
       for (const line of data.lines ?? []) await this.upsertLine(manager, row.id, line.orderItemId, line.sku, line.quantityOrdered, line.quantityCancelled);
-    });
+    }
   }
 
   /** Adds the cancelled units (OrderCancelled carries each line's newly cancelled units). */
-  cancelled(key: InboxKey, data: OrderCancelledV1): Promise<'applied' | 'duplicate'> {
-    return applyOnce(this.dataSource, key, async (manager) => {
+  async cancelled(manager: EntityManager, data: OrderCancelledV1): Promise<void> {
+    {
       const [row] = await manager.query(`SELECT id FROM ${T.knownOrders} WHERE connection_id = $1 AND amazon_order_id = $2`, [
         data.connectionId,
         data.amazonOrderId,
@@ -61,7 +56,7 @@ export class KnownOrdersRepository {
            WHERE known_order_id = $1 AND order_item_id = $2`,
           [row.id, line.orderItemId, line.cancelledQuantity],
         );
-    });
+    }
   }
 
   /** The order with its lines, read with `manager` (inside the caller's transaction). */

@@ -1,6 +1,5 @@
 import type { ShipmentReadyV2 } from '@amazon-channel/contracts';
 import { compileTemplateFor, defaultTemplate, type CompiledTemplate } from '@amazon-channel/mapping';
-import type { InboxKey } from '@amazon-channel/platform-persistence';
 import { AMAZON_CARRIER_CODES } from '@amazon-channel/sp-api';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -9,7 +8,7 @@ import { decideEdit, decideIntake, type CarrierContext, type PackageEdit } from 
 import type { PackageStatus } from './domain/package-status';
 import { ShipmentsError } from './shipments.error';
 import { ShipmentsRepository, type DecideShipment, type ShipmentView } from './shipments.repository';
-import { SyncOrdersRequestsRepository } from './sync-orders-requests.repository';
+import { SyncOrdersRequests } from './sync-orders-requests.repository';
 
 /**
  * Where a connection's sync-orders template comes from. Until the shared templates library is wired,
@@ -35,16 +34,14 @@ export class ShipmentIntakeService {
   constructor(
     private readonly shipments: ShipmentsRepository,
     private readonly settings: CarrierSettingsRepository,
-    private readonly requests: SyncOrdersRequestsRepository,
+    private readonly requests: SyncOrdersRequests,
     @Optional() @Inject(SYNC_ORDERS_TEMPLATES) private readonly templates?: SyncOrdersTemplates,
   ) {}
 
-  /** Stores the shipment (once) and queues a run. @returns our id and whether it was new. */
-  async receive(tenantId: string, shipment: ShipmentReadyV2, key: InboxKey | null = null): Promise<{ id: string; created: boolean }> {
+  /** Stores the shipment (once) and queues a run in the same transaction (`tx`: the event's inbox transaction). @returns our id and whether it was new. */
+  async receive(tenantId: string, shipment: ShipmentReadyV2, tx: EntityManager | null = null): Promise<{ id: string; created: boolean }> {
     const decide = await this.decider(tenantId, shipment.connectionId);
-    const result = await this.shipments.intake(key, tenantId, shipment, decide);
-    if (result.created) await this.requests.request(tenantId, shipment.connectionId);
-    return result;
+    return this.shipments.intake(tx, tenantId, shipment, decide, (manager) => this.requests.requestIn(manager, tenantId, shipment.connectionId));
   }
 
   /** The decision function for a connection's shipments (its template and settings, read now). */
@@ -53,14 +50,11 @@ export class ShipmentIntakeService {
     return (shipment, order, claimed, next) => decideIntake(shipment, order, claimed, next, ctx, new Date());
   }
 
-  /** Releases the shipments held for an order, in the transaction recording the order. */
-  releaseHeld(manager: EntityManager, connectionId: string, amazonOrderId: string, decide: DecideShipment): Promise<number> {
-    return this.shipments.releaseHeld(manager, connectionId, amazonOrderId, decide);
-  }
-
-  /** Queues a run (after a release). */
-  requestRun(tenantId: string, connectionId: string): Promise<void> {
-    return this.requests.request(tenantId, connectionId);
+  /** Releases the shipments held for an order in the transaction recording the order, and queues a run there if any was released. */
+  async releaseHeld(tx: EntityManager, tenantId: string, connectionId: string, amazonOrderId: string, decide: DecideShipment): Promise<number> {
+    const released = await this.shipments.releaseHeld(tx, connectionId, amazonOrderId, decide);
+    if (released > 0) await this.requests.requestIn(tx, tenantId, connectionId);
+    return released;
   }
 
   /** Edits a package's carrier, method or tracking number and queues it for sending again. */
@@ -77,8 +71,9 @@ export class ShipmentIntakeService {
       );
     const ctx = await this.carrierContext(tenantId, pkg.connectionId);
     const decided = decideEdit(pkg, edit, ctx);
-    await this.shipments.saveEdit(pkg.id, decided);
-    if (decided.status === 'READY') await this.requests.request(tenantId, pkg.connectionId);
+    await this.shipments.saveEdit(pkg.id, decided, async (tx) => {
+      if (decided.status === 'READY') await this.requests.requestIn(tx, tenantId, pkg.connectionId);
+    });
     const view = await this.shipments.find(tenantId, shipmentRowId);
     if (!view) throw new ShipmentsError('SHIPMENT_NOT_FOUND', `No shipment ${shipmentRowId}`);
     return view;

@@ -1,70 +1,56 @@
 import { OrderCancelledV1, OrderImportedV1, OrderUpdatedV1, ShipmentReadyV2, type Envelope } from '@amazon-channel/contracts';
 import { ConnectionOwnership } from '@amazon-channel/platform-auth';
-import { TransientError, type HandlerOutcome } from '@amazon-channel/platform-messaging';
-import type { InboxKey } from '@amazon-channel/platform-persistence';
-import { Controller, Logger } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { InboxTransaction, OncePerEvent, PermanentError, TransientError } from '@amazon-channel/platform-messaging';
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
 import { KnownOrdersRepository } from './known-orders.repository';
 import { ShipmentIntakeService } from './shipment-intake.service';
 
-const GROUP = 'fulfillment';
-
 /**
- * The platform's shipments and orders' order events, each applied once (inbox) and only for the
- * tenant that owns the connection: another tenant's event is dropped with a log line, one for a
- * connection not projected yet is retried (ConnectionChanged may still be on its way).
+ * The platform's shipments and orders' order events, each applied once (the bus's inbox) and only
+ * for the tenant that owns the connection, checked before any write: a connection not projected yet
+ * is retried (its ConnectionChanged may still be on its way), another tenant's is refused for good.
  */
 @Controller()
 export class ShipmentsConsumer {
-  private readonly log = new Logger('ShipmentsConsumer');
-
   constructor(
     private readonly intake: ShipmentIntakeService,
     private readonly knownOrders: KnownOrdersRepository,
     private readonly ownership: ConnectionOwnership,
   ) {}
 
-  @EventPattern(ShipmentReadyV2.topic)
-  async onShipmentReady(@Payload() event: Envelope<ShipmentReadyV2>): Promise<HandlerOutcome> {
-    if (!(await this.owned(event, event.data.connectionId))) return 'applied';
-    const data = ShipmentReadyV2.data.parse(event.data);
-    const { created } = await this.intake.receive(event.tenantId, data, key(event, ShipmentReadyV2.topic));
-    return created ? 'applied' : 'duplicate';
+  @OncePerEvent(ShipmentReadyV2)
+  async onShipmentReady(@Payload() event: Envelope<ShipmentReadyV2>, @InboxTransaction() tx: EntityManager): Promise<void> {
+    await this.checkOwner(event, event.data.connectionId);
+    await this.intake.receive(event.tenantId, ShipmentReadyV2.data.parse(event.data), tx);
   }
 
-  @EventPattern(OrderImportedV1.topic)
-  async onOrderImported(@Payload() event: Envelope<OrderImportedV1>): Promise<HandlerOutcome> {
+  @OncePerEvent(OrderImportedV1)
+  async onOrderImported(@Payload() event: Envelope<OrderImportedV1>, @InboxTransaction() tx: EntityManager): Promise<void> {
     const { connectionId, amazonOrderId } = event.data;
-    if (!(await this.owned(event, connectionId))) return 'applied';
+    await this.checkOwner(event, connectionId);
     const decide = await this.intake.decider(event.tenantId, connectionId);
-    let released = 0;
-    const outcome = await this.knownOrders.imported(key(event, OrderImportedV1.topic), event.tenantId, event.data, async (manager) => {
-      released = await this.intake.releaseHeld(manager, connectionId, amazonOrderId, decide);
-    });
-    if (released > 0) await this.intake.requestRun(event.tenantId, connectionId);
-    return outcome;
+    await this.knownOrders.imported(tx, event.tenantId, event.data);
+    // Shipments that arrived first are decided now, in the same transaction as the order.
+    await this.intake.releaseHeld(tx, event.tenantId, connectionId, amazonOrderId, decide);
   }
 
-  @EventPattern(OrderUpdatedV1.topic)
-  async onOrderUpdated(@Payload() event: Envelope<OrderUpdatedV1>): Promise<HandlerOutcome> {
-    if (!(await this.owned(event, event.data.connectionId))) return 'applied';
-    return this.knownOrders.updated(key(event, OrderUpdatedV1.topic), event.data);
+  @OncePerEvent(OrderUpdatedV1)
+  async onOrderUpdated(@Payload() event: Envelope<OrderUpdatedV1>, @InboxTransaction() tx: EntityManager): Promise<void> {
+    await this.checkOwner(event, event.data.connectionId);
+    await this.knownOrders.updated(tx, event.data);
   }
 
-  @EventPattern(OrderCancelledV1.topic)
-  async onOrderCancelled(@Payload() event: Envelope<OrderCancelledV1>): Promise<HandlerOutcome> {
-    if (!(await this.owned(event, event.data.connectionId))) return 'applied';
-    return this.knownOrders.cancelled(key(event, OrderCancelledV1.topic), event.data);
+  @OncePerEvent(OrderCancelledV1)
+  async onOrderCancelled(@Payload() event: Envelope<OrderCancelledV1>, @InboxTransaction() tx: EntityManager): Promise<void> {
+    await this.checkOwner(event, event.data.connectionId);
+    await this.knownOrders.cancelled(tx, event.data);
   }
 
-  private async owned(event: Envelope<unknown>, connectionId: string): Promise<boolean> {
+  private async checkOwner(event: Envelope<unknown>, connectionId: string): Promise<void> {
     const verdict = await this.ownership.verdict(event.tenantId, connectionId);
     if (verdict === 'UNKNOWN') throw new TransientError('CONNECTION_NOT_PROJECTED', `Connection ${connectionId} is not known here yet`);
-    if (verdict === 'NOT_OWNED') this.log.warn(`${event.type} ${event.id} dropped: its tenant does not own connection ${connectionId}`);
-    return verdict === 'OWNED';
+    if (verdict === 'NOT_OWNED') throw new PermanentError('CONNECTION_NOT_OWNED', `Connection ${connectionId} is not the event tenant's`);
   }
-}
-
-function key(event: Envelope<unknown>, topic: string): InboxKey {
-  return { consumerGroup: GROUP, eventId: event.id, topic, eventType: event.type };
 }

@@ -6,12 +6,13 @@ import type { FulfillmentConfig } from '../config/fulfillment.config';
 import { FULFILLMENT_SCHEMA } from '../database/tables';
 import { CarrierSettingsRepository } from './carrier-settings.repository';
 import { KnownOrdersRepository } from './known-orders.repository';
-import { ShipmentIntakeService } from './shipment-intake.service';
+import { MappingTemplates } from '@amazon-channel/platform-templates';
+import { ShipmentIntakeService, SYNC_ORDERS_TEMPLATES, type SyncOrdersTemplates } from './shipment-intake.service';
 import { ShipmentsConsumer } from './shipments.consumer';
 import { ShipmentsController } from './shipments.controller';
 import { ShipmentsRepository } from './shipments.repository';
 import { SYNC_ORDERS_OPTIONS, SyncOrdersJobHandler } from './sync-orders.job-handler';
-import { SyncOrdersRequestsRepository } from './sync-orders-requests.repository';
+import { SyncOrdersRequests } from './sync-orders-requests.repository';
 
 /** Ports a test, the benchmark or the embedded launcher may replace. */
 export interface FulfillmentPorts {
@@ -38,10 +39,17 @@ export class ShipmentsModule {
             concurrency: config.SYNC_ORDERS_CONCURRENCY,
           },
         },
+        {
+          provide: SYNC_ORDERS_TEMPLATES,
+          useFactory: (templates: MappingTemplates): SyncOrdersTemplates => ({
+            forConnection: async (tenantId, connectionId) => (await templates.compiled(tenantId, connectionId, 'sync-orders')).compiled,
+          }),
+          inject: [MappingTemplates],
+        },
         KnownOrdersRepository,
         ShipmentsRepository,
         CarrierSettingsRepository,
-        SyncOrdersRequestsRepository,
+        SyncOrdersRequests,
         ShipmentIntakeService,
         SyncOrdersJobHandler,
         { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [SyncOrdersJobHandler] },

@@ -1,5 +1,5 @@
 import type { ShipmentReadyV2 } from '@amazon-channel/contracts';
-import { appendToOutbox, applyOnce, type InboxKey, type PendingEvent } from '@amazon-channel/platform-persistence';
+import { appendToOutbox, type PendingEvent } from '@amazon-channel/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -89,10 +89,16 @@ export class ShipmentsRepository {
 
   /**
    * Stores a shipment once per (connection, platform shipment id): a second delivery, over HTTP or
-   * the bus, finds the first and changes nothing. `key` records the event in the inbox in the same
-   * transaction.
+   * the bus, finds the first and changes nothing. `tx` is the inbox transaction of the event (null:
+   * a transaction of its own); `afterWrite` runs in it when the shipment is new.
    */
-  async intake(key: InboxKey | null, tenantId: string, shipment: ShipmentReadyV2, decide: DecideShipment): Promise<{ id: string; created: boolean }> {
+  async intake(
+    tx: EntityManager | null,
+    tenantId: string,
+    shipment: ShipmentReadyV2,
+    decide: DecideShipment,
+    afterWrite: (manager: EntityManager) => Promise<void>,
+  ): Promise<{ id: string; created: boolean }> {
     let result = { id: '', created: false };
     const effect = async (manager: EntityManager) => {
       await this.lockOrder(manager, shipment.connectionId, shipment.amazonOrderId);
@@ -120,9 +126,10 @@ export class ShipmentsRepository {
         ],
       );
       if (decision.kind === 'accepted') await this.insertPackages(manager, id, shipment, decision.packages);
+      await afterWrite(manager);
       result = { id, created: true };
     };
-    if (key) await applyOnce(this.dataSource, key, effect);
+    if (tx) await effect(tx);
     else await this.dataSource.transaction(effect);
     return result;
   }
@@ -182,7 +189,7 @@ export class ShipmentsRepository {
     return rows[0] ? toPackage(rows[0]) : null;
   }
 
-  /** Stores a seller's edit: new values and status, attempts reset so the package gets its full retries again. */
+  /** Stores a seller's edit: new values and status, attempts reset so the package gets its full retries again; `afterWrite` in the same transaction. */
   async saveEdit(
     packageRowId: string,
     edit: {
@@ -193,25 +200,29 @@ export class ShipmentsRepository {
       status: PackageStatus;
       errors: PackageError[];
     },
+    afterWrite: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE ${T.packages} SET tracking_number = $2, carrier_given = $3, method_given = $4, carrier_code = $5, carrier_name = $6, shipping_method = $7,
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE ${T.packages} SET tracking_number = $2, carrier_given = $3, method_given = $4, carrier_code = $5, carrier_name = $6, shipping_method = $7,
          detected_by = $8, check_digit = $9, status = $10, errors = $11, reason = NULL, fix = NULL, attempts = 0, resends = 0, next_attempt_at = NULL, updated_at = now()
        WHERE id = $1`,
-      [
-        packageRowId,
-        edit.trackingNumber,
-        edit.carrierGiven,
-        edit.methodGiven,
-        edit.fields.carrierCode,
-        edit.fields.carrierName,
-        edit.fields.shippingMethod,
-        edit.fields.detectedBy,
-        edit.fields.checkDigit,
-        edit.status,
-        JSON.stringify(edit.errors),
-      ],
-    );
+        [
+          packageRowId,
+          edit.trackingNumber,
+          edit.carrierGiven,
+          edit.methodGiven,
+          edit.fields.carrierCode,
+          edit.fields.carrierName,
+          edit.fields.shippingMethod,
+          edit.fields.detectedBy,
+          edit.fields.checkDigit,
+          edit.status,
+          JSON.stringify(edit.errors),
+        ],
+      );
+      await afterWrite(manager);
+    });
   }
 
   /** Orders of the connection with packages a run has work for now. */
