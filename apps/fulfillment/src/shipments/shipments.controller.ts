@@ -63,12 +63,14 @@ export class ShipmentsController {
   @Patch('shipments/:id/packages/:packageId')
   @ApiZodBody(packageEditBody, 'Corrected carrier, method or tracking number; the package is sent again')
   @ApiOkResponse({ description: 'The shipment after the edit' })
-  edit(
+  async edit(
     @CurrentTenant() tenantId: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('packageId') packageId: string,
     @Body() body: unknown,
   ): Promise<ShipmentView> {
+    // Another tenant's shipment is 404 before its body is judged: a 400 would confirm the id exists.
+    await this.view(tenantId, id);
     return this.intake.edit(tenantId, id, packageId, parseInput(packageEditBody, body, 'body'));
   }
 
