@@ -12,7 +12,7 @@ export interface AmazonIssue {
 /** Turns Amazon's issue into a sentence the seller can act on (codes from write-path.md §A.7, else Amazon's words). */
 export function issueSentence(issue: AmazonIssue): string {
   const attribute = issue.attributeName ? ` (${issue.attributeName})` : '';
-  switch (issue.code) {
+  switch (issue.code ?? '') {
     case '90220':
       return `Amazon needs a value it did not get${attribute}: add it on the platform or in the template, then sync again.`;
     case '4000001':
