@@ -32,10 +32,16 @@ export function serviceRegistry(service: string): Registry {
   return registry;
 }
 
-/** The registry code running now reports to: its service's (see `runAsService`), else the global one. */
+/**
+ * The registry code running now reports to: its service's (see `runAsService`); outside any service's
+ * context (a gRPC call, a timer started before the context was set, a test that builds the app itself)
+ * the process's only service if it has just one; else the global one.
+ */
 export function currentRegistry(): Registry {
   const service = currentService();
-  return service ? serviceRegistry(service) : register;
+  if (service) return serviceRegistry(service);
+  if (registries.size === 1) return registries.values().next().value as Registry;
+  return register;
 }
 
 /**
