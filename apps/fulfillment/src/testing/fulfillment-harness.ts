@@ -71,6 +71,11 @@ export async function startFulfillmentHarness(name: string, env: Record<string, 
         JOBS_POLL_MS: '100',
         OUTBOX_POLL_MS: '50',
         SHIPMENT_RETRY_BASE_SECONDS: '0',
+        // The run's topics are shared: reading from the beginning, this service meets every other spec's
+        // OrderImported, whose connections it never projects (retried, then dead-lettered). Short backoffs
+        // keep that backlog from delaying this spec's own events by minutes.
+        CONSUMER_BACKOFF_MS: '1',
+        CONSUMER_BACKOFF_MAX_MS: '5',
         ...env,
         ...extra,
       },
