@@ -152,7 +152,7 @@ describe('fulfillment: shipments to Amazon confirmations, against the sandbox, P
     expect(atAmazon.map((p) => p.packageReferenceId)).toEqual(table.map((_, i) => String(i + 1)));
     // The valid-tracking gauge is published per connection.
     const metrics = await (await fetch(`${h.service.url}/metrics`)).text();
-    expect(metrics).toMatch(new RegExp(`fulfillment_valid_tracking_rate\\{connection_id="${c.conn}"\\} [0-9.]+`));
+    expect(metrics).toMatch(new RegExp(`fulfillment_valid_tracking_rate\\{[^}]*connection_id="${c.conn}"[^}]*\\} [0-9.]+`));
   });
 
   it('auto-detect off posts the mapping with normalisation (GOSO → GLS US as Other, GOLDEN STATE OVERNIGHT → Other); on, the number decides', async () => {
